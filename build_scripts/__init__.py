@@ -1,0 +1,1 @@
+"""Publish an official statement as a bilingual, searchable MkDocs site."""

@@ -1,0 +1,71 @@
+"""The build: gather and check the inputs, write the pages, run MkDocs, swap the site in.
+
+Everything is checked before the first file is written, and MkDocs builds into a fresh
+folder next to the site that replaces the old site only once the build has succeeded.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from .edition import load_edition
+from .model import Edition
+from .project import SOURCE_ENV, Project
+from .render import Page, navigation, render_pages
+from .write import Written, write_docs
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The result of the generator stage."""
+
+    edition: Edition
+    pages: list[Page]
+    written: Written
+    seconds: float
+
+
+def generate(project: Project) -> Generated:
+    """Gather, check and render the statement, and write the docs folder."""
+    start = time.perf_counter()
+    edition = load_edition(project.source)
+    pages = render_pages(edition, project.templates)
+    written = write_docs(pages, project.docs, project.generated)
+    return Generated(edition, pages, written, time.perf_counter() - start)
+
+
+def configure(config: MkDocsConfig, edition: Edition) -> None:
+    """Set what MkDocs takes from the statement: the page order and the site's name."""
+    config.nav = navigation(edition)
+    # Material prints site_name as HTML without escaping it; the title is data.
+    config.site_name = html.escape(edition.statement.title, quote=False)
+
+
+def build_site(project: Project, site_dir: Path, strict: bool = True) -> float:
+    """Run MkDocs into a temporary folder and swap it in for site_dir; return the seconds taken."""
+    start = time.perf_counter()
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    os.environ[SOURCE_ENV] = str(project.source)
+    try:
+        config = load_config(str(project.config_file), site_dir=str(fresh), strict=strict)
+        mkdocs_build(config)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    if site_dir.exists():
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return time.perf_counter() - start

@@ -1,0 +1,84 @@
+"""corrections.yml: editorial corrections of evident defects, applied to the parsed text."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from .errors import Problems
+from .model import Correction, Paragraph, Span, Statement
+from .publication import LANGUAGES
+from .yamlfile import Mapping, load, where
+
+
+def load_corrections(path: Path) -> tuple[Correction, ...]:
+    """Read corrections.yml (a list of entries); a missing file means no corrections."""
+    if not path.exists():
+        return ()
+    node = load(path)
+    if node is None:
+        return ()
+    problems = Problems()
+    if not hasattr(node, "value") or not isinstance(node.value, list):
+        problems.add(where(path, node), "corrections.yml must be a list of corrections")
+        problems.raise_if_any()
+    found: list[Correction] = []
+    for number, item in enumerate(node.value, start=1):
+        entry = Mapping(path, item, {"paragraph", "published", "corrected", "reason"}, f"correction {number}", problems)
+        paragraph = entry.integer("paragraph")
+        published = entry.text("published")
+        corrected = entry.text("corrected")
+        reason = entry.texts_by_language("reason", LANGUAGES, required=("ja",))
+        if published is not None and published == corrected:
+            problems.add(entry.origin, f"correction {number}: 'corrected' is the same as 'published'")
+        if paragraph and published and corrected and "ja" in reason:
+            found.append(Correction(number, paragraph, published, corrected, reason, entry.origin))
+    problems.raise_if_any()
+    return tuple(found)
+
+
+def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Problems) -> tuple[Span, ...]:
+    """Cut a paragraph into plain and corrected runs."""
+    placed: list[tuple[int, Correction]] = []
+    for c in corrections:
+        count = paragraph.published.count(c.published)
+        if count != 1:
+            times = "does not occur" if count == 0 else f"occurs {count} times"
+            problems.add(c.origin, f"correction {c.number}: {c.published!r} {times} in ¶{c.paragraph} (it must occur exactly once)")
+            continue
+        placed.append((paragraph.published.index(c.published), c))
+    placed.sort(key=lambda pc: pc[0])
+    spans: list[Span] = []
+    cursor = 0
+    for start, c in placed:
+        if start < cursor:
+            problems.add(c.origin, f"correction {c.number} overlaps another correction in ¶{c.paragraph}")
+            continue
+        if start > cursor:
+            spans.append(Span(paragraph.published[cursor:start]))
+        spans.append(Span(c.corrected, c))
+        cursor = start + len(c.published)
+    if cursor < len(paragraph.published):
+        spans.append(Span(paragraph.published[cursor:]))
+    return tuple(spans)
+
+
+def apply_corrections(statement: Statement, corrections: tuple[Correction, ...]) -> Statement:
+    """Return the statement with every correction applied, or raise naming each one that fails."""
+    problems = Problems()
+    by_paragraph: dict[int, list[Correction]] = {}
+    count = len(statement.paragraphs)
+    for c in corrections:
+        if c.paragraph > count:
+            problems.add(c.origin, f"correction {c.number}: there is no ¶{c.paragraph} (the statement has {count} paragraphs)")
+        else:
+            by_paragraph.setdefault(c.paragraph, []).append(c)
+    sections = []
+    for section in statement.sections:
+        paragraphs = tuple(
+            dataclasses.replace(p, spans=_spans(p, by_paragraph.get(p.number, []), problems))
+            for p in section.paragraphs
+        )
+        sections.append(dataclasses.replace(section, paragraphs=paragraphs))
+    problems.raise_if_any()
+    return dataclasses.replace(statement, sections=tuple(sections))

@@ -1,0 +1,145 @@
+"""The typed model of a statement: plain frozen dataclasses, no behaviour beyond views."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of input came from, for error messages."""
+
+    path: str
+    """The file, as the user named it (relative to the working directory when possible)."""
+    line: int | None = None
+    """1-based line number in that file, when known."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One editorial correction of the published text."""
+
+    number: int
+    """1-based position in corrections.yml; shown to readers as the correction's id."""
+    paragraph: int
+    """Number of the paragraph it applies to."""
+    published: str
+    """The text exactly as published (must occur once in the paragraph)."""
+    corrected: str
+    """The text the site shows instead."""
+    reason: dict[str, str]
+    """Why, per language code ('ja' always present)."""
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of paragraph text; corrected runs remember their correction."""
+
+    text: str
+    """The text shown to readers."""
+    correction: Correction | None = None
+    """The correction that produced this run, if any."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the statement body, numbered through the whole statement."""
+
+    number: int
+    """Stable 1-based number (¶N); the anchor is p<N>."""
+    published: str
+    """The text as published, page-break splits joined."""
+    origin: Origin
+    """Where the paragraph starts in the statement file."""
+    spans: tuple[Span, ...] = ()
+    """The text as shown, in runs; empty until corrections are applied."""
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of this paragraph."""
+        return f"p{self.number}"
+
+    @property
+    def text(self) -> str:
+        """The text as shown to readers (corrected)."""
+        return "".join(span.text for span in self.spans) if self.spans else self.published
+
+    @property
+    def corrections(self) -> tuple[Correction, ...]:
+        """The corrections applied to this paragraph, in text order."""
+        return tuple(s.correction for s in self.spans if s.correction is not None)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the paragraphs under it; the opening section has no heading."""
+
+    index: int
+    """1-based position among the sections."""
+    slug: str
+    """Stable ASCII slug: the page URL /<slug>/ and the heading id."""
+    heading: str | None
+    """The heading as published; None for the paragraphs before the first heading."""
+    paragraphs: tuple[Paragraph, ...]
+    origin: Origin
+
+    @property
+    def first(self) -> int:
+        """Number of the first paragraph."""
+        return self.paragraphs[0].number
+
+    @property
+    def last(self) -> int:
+        """Number of the last paragraph."""
+        return self.paragraphs[-1].number
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The whole statement: header and sections."""
+
+    title: str
+    subtitle: str | None
+    """The subtitle without its 「」 brackets, if the statement has one."""
+    date: datetime.date
+    sections: tuple[Section, ...]
+    origin: Origin
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """All paragraphs in order."""
+        return tuple(p for s in self.sections for p in s.paragraphs)
+
+    def section_of(self, number: int) -> Section:
+        """The section holding paragraph ¶number."""
+        return next(s for s in self.sections if s.first <= number <= s.last)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Facts about where the statement was published, from statement.yml."""
+
+    source_url: str | None = None
+    """The official publication of the text."""
+    publisher: dict[str, str] = field(default_factory=dict)
+    """The publisher's name per language code."""
+    slugs: tuple[str, ...] | None = None
+    """Section slugs in order, or None to number them."""
+    headings: tuple[str | None, ...] | None = None
+    """The heading each slug belongs to, where the file names it (checked)."""
+    origins: tuple[Origin, ...] = ()
+    """Where each slug was given."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything the pages are made from: the corrected statement and its metadata."""
+
+    statement: Statement
+    publication: Publication
+    corrections: tuple[Correction, ...]

@@ -1,0 +1,83 @@
+"""statement.yml: where the statement was published, and the slug of each section."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+
+from .errors import Problems
+from .model import Origin, Publication, Statement
+from .yamlfile import Mapping, load, where
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_SLUGS = frozenset({"full", "corrections", "about", "glossary", "search", "assets", "en", "ja", "parallel"})
+"""Paths the site uses for its own pages and folders."""
+
+LANGUAGES = ("ja", "en")
+
+
+def load_publication(path: Path) -> Publication:
+    """Read statement.yml; a missing file means no slugs and no link."""
+    if not path.exists():
+        return Publication()
+    node = load(path)
+    if node is None:
+        return Publication()
+    problems = Problems()
+    top = Mapping(path, node, {"source_url", "publisher", "sections"}, "statement.yml", problems)
+    source_url = top.text("source_url", required=False)
+    if source_url and not source_url.startswith(("https://", "http://")):
+        problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {source_url!r}")
+    publisher = top.texts_by_language("publisher", LANGUAGES, required=("ja",)) if "publisher" in top.values else {}
+    slugs: list[str] = []
+    headings: list[str | None] = []
+    origins: list[Origin] = []
+    for i, item in enumerate(top.sequence("sections", required=False) or [], start=1):
+        entry = Mapping(path, item, {"slug", "heading"}, f"section {i}", problems)
+        slug = entry.text("slug")
+        if slug is None:
+            continue
+        origin = where(path, entry.values["slug"])
+        if not SLUG.fullmatch(slug):
+            problems.add(origin, f"section {i}: slug {slug!r} must be lower-case ASCII letters, digits and single hyphens")
+        elif slug in RESERVED_SLUGS:
+            problems.add(origin, f"section {i}: slug {slug!r} is reserved for the site's own pages")
+        elif slug in slugs:
+            problems.add(origin, f"section {i}: slug {slug!r} is used twice")
+        slugs.append(slug)
+        headings.append(entry.text("heading", required=False))
+        origins.append(origin)
+    problems.raise_if_any()
+    return Publication(
+        source_url=source_url,
+        publisher=publisher,
+        slugs=tuple(slugs) if "sections" in top.values else None,
+        headings=tuple(headings),
+        origins=tuple(origins),
+    )
+
+
+def name_sections(statement: Statement, publication: Publication, path: Path) -> Statement:
+    """Give each section its slug from statement.yml, checking that the two files agree."""
+    if publication.slugs is None:
+        return statement
+    problems = Problems()
+    sections = statement.sections
+    if len(publication.slugs) != len(sections):
+        origin = publication.origins[0] if publication.origins else Origin(str(path))
+        problems.add(
+            origin,
+            f"lists {len(publication.slugs)} section slugs, but {statement.origin.path} has {len(sections)} sections",
+        )
+        problems.raise_if_any()
+    for section, heading, origin in zip(sections, publication.headings, publication.origins):
+        if heading is not None and heading != (section.heading or ""):
+            found = section.heading or "(the opening paragraphs, no heading)"
+            problems.add(origin, f"heading {heading!r} does not match section {section.index} of the statement: {found!r}")
+    problems.raise_if_any()
+    named = tuple(dataclasses.replace(s, slug=slug) for s, slug in zip(sections, publication.slugs))
+    return dataclasses.replace(statement, sections=named)
+
+

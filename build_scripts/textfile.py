@@ -1,0 +1,60 @@
+"""Reading text inputs: UTF-8 only, with a clear word for the encodings Japanese files often come in."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .errors import InputError
+from .model import Origin
+
+# Encodings an editor is likely to be handed, tried only to name them in the error.
+# We refuse rather than convert: the statement file must stay byte-for-byte as published,
+# and a silent conversion would hide that the file in source/ is not the one we checked.
+_LIKELY_ENCODINGS = (("shift_jis", "Shift_JIS"), ("cp932", "Shift_JIS (Windows-31J)"), ("euc_jp", "EUC-JP"))
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file (a BOM and CRLF line ends are accepted) or raise InputError."""
+    where = Origin(display_path(path))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(where, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(where, "is a folder, expected a text file") from None
+    except OSError as exc:
+        raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    if not data.strip():
+        raise InputError(where, "file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(where, "is encoded as UTF-16; save it as UTF-8")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        if b"\x00" in data:
+            raise InputError(Origin(where.path, line), "is a binary file, not text") from None
+        for codec, name in _LIKELY_ENCODINGS:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            raise InputError(
+                where, f"is encoded as {name}, not UTF-8; convert it (e.g. iconv -f CP932 -t UTF-8)"
+            ) from None
+        raise InputError(Origin(where.path, line), "is not valid UTF-8 text") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputError(Origin(where.path, line), "is a binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

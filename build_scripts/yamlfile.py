@@ -1,0 +1,124 @@
+"""Schema checks for the YAML files in source/, with errors that keep the line numbers.
+
+PyYAML's composer gives nodes that remember where they start; we check types on those
+nodes instead of on plain Python values so every message can say `file:line: key: problem`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError, Problems
+from .model import Origin
+from .textfile import display_path, read_text
+
+_KINDS = {
+    yaml.ScalarNode: "a single value",
+    yaml.SequenceNode: "a list",
+    yaml.MappingNode: "a mapping (key: value)",
+}
+
+
+def load(path: Path) -> yaml.Node | None:
+    """Compose a YAML file into nodes; None for a file with only comments."""
+    text = read_text(path)
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" at column {mark.column + 1}" if mark else ""
+        raise InputError(Origin(display_path(path), line), f"YAML syntax error{column}: {exc.problem}") from None
+
+
+def where(path: Path, node: yaml.Node) -> Origin:
+    """The origin of a node."""
+    return Origin(display_path(path), node.start_mark.line + 1)
+
+
+def describe(node: yaml.Node) -> str:
+    """What kind of YAML value a node is, for messages."""
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
+        return f"the number {node.value}"
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return "nothing"
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
+        return f"the value {node.value}"
+    return _KINDS.get(type(node), "an unknown value")
+
+
+class Mapping:
+    """A YAML mapping checked against a set of allowed keys."""
+
+    def __init__(self, path: Path, node: yaml.Node, keys: set[str], what: str, problems: Problems) -> None:
+        self.path, self.node, self.problems, self.what = path, node, problems, what
+        self.values: dict[str, yaml.Node] = {}
+        if not isinstance(node, yaml.MappingNode):
+            problems.add(where(path, node), f"{what}: expected a mapping (key: value), found {describe(node)}")
+            return
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key not in keys:
+                expected = ", ".join(sorted(keys))
+                problems.add(where(path, key_node), f"{what}: unknown key {key!r} (expected one of: {expected})")
+            elif key in self.values:
+                problems.add(where(path, key_node), f"{what}: key {key!r} is given twice")
+            else:
+                self.values[key] = value_node
+
+    @property
+    def origin(self) -> Origin:
+        """Where the mapping starts."""
+        return where(self.path, self.node)
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        """A non-empty string value."""
+        node = self.values.get(key)
+        if node is None:
+            if required and isinstance(self.node, yaml.MappingNode):
+                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
+            self.problems.add(where(self.path, node), f"{self.what}: {key!r} must be text, found {describe(node)}")
+            return None
+        if not str(node.value).strip():
+            self.problems.add(where(self.path, node), f"{self.what}: {key!r} is empty")
+            return None
+        return str(node.value)
+
+    def integer(self, key: str) -> int | None:
+        """A positive integer value (required)."""
+        node = self.values.get(key)
+        if node is None:
+            if isinstance(self.node, yaml.MappingNode):
+                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            return None
+        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")) or int(node.value) < 1:
+            self.problems.add(where(self.path, node), f"{self.what}: {key!r} must be a positive whole number, found {describe(node)}")
+            return None
+        return int(node.value)
+
+    def texts_by_language(self, key: str, languages: tuple[str, ...], required: tuple[str, ...]) -> dict[str, str]:
+        """A mapping from language code to text, such as `reason: {ja: …, en: …}`."""
+        node = self.values.get(key)
+        if node is None:
+            if isinstance(self.node, yaml.MappingNode):
+                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            return {}
+        inner = Mapping(self.path, node, set(languages), f"{self.what}: {key}", self.problems)
+        found = {lang: inner.text(lang, required=lang in required) for lang in languages}
+        return {lang: text for lang, text in found.items() if text is not None}
+
+    def sequence(self, key: str, required: bool = True) -> list[yaml.Node] | None:
+        """A list value."""
+        node = self.values.get(key)
+        if node is None:
+            if required and isinstance(self.node, yaml.MappingNode):
+                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            return None
+        if not isinstance(node, yaml.SequenceNode):
+            self.problems.add(where(self.path, node), f"{self.what}: {key!r} must be a list, found {describe(node)}")
+            return None
+        return list(node.value)
