@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .edition import load_edition
 from .model import Edition
-from .project import SOURCE_ENV, Project
+from .project import Project
 from .render import Page, navigation, render_pages
 from .write import Written, write_docs
 
@@ -50,16 +50,19 @@ def configure(config: MkDocsConfig, edition: Edition) -> None:
     config.site_name = html.escape(edition.statement.title, quote=False)
 
 
-def build_site(project: Project, site_dir: Path, strict: bool = True) -> float:
-    """Run MkDocs into a temporary folder and swap it in for site_dir; return the seconds taken."""
+def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool = True) -> float:
+    """Run MkDocs on the generated pages into a temporary folder, then swap it in for site_dir.
+
+    Returns the seconds taken.
+    """
     start = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-    os.environ[SOURCE_ENV] = str(project.source)
     try:
         config = load_config(str(project.config_file), site_dir=str(fresh), strict=strict)
+        configure(config, edition)
         mkdocs_build(config)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({generated.seconds:.2f} s)")
         # MkDocs reports its own warnings and errors through logging.
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-        seconds = build_site(project, args.site_dir)
+        seconds = build_site(project, generated.edition, args.site_dir)
         print(f"mkdocs: site built in {args.site_dir} ({seconds:.2f} s)")
         print(f"done in {time.perf_counter() - start:.2f} s")
         return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import yaml
+
 from .errors import Problems
 from .model import Correction, Paragraph, Span, Statement
 from .publication import LANGUAGES
@@ -19,7 +21,7 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
     if node is None:
         return ()
     problems = Problems()
-    if not hasattr(node, "value") or not isinstance(node.value, list):
+    if not isinstance(node, yaml.SequenceNode):
         problems.add(where(path, node), "corrections.yml must be a list of corrections")
         problems.raise_if_any()
     found: list[Correction] = []

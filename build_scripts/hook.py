@@ -19,9 +19,22 @@ from build_scripts.project import Project
 
 log = get_plugin_logger("statement-site")
 
+# The statement-site command generates the pages and sets the nav itself before it runs
+# MkDocs; only when MkDocs is run as `mkdocs build` or `mkdocs serve` (which is when
+# on_startup is called) does the hook do that work, so it is never done twice.
+_started_by_mkdocs = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note that the mkdocs command, not statement-site, is running this build."""
+    global _started_by_mkdocs
+    _started_by_mkdocs = True
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the pages (only changed files are rewritten) and set the nav from the statement."""
+    if not _started_by_mkdocs:
+        return config
     project = Project.at(Path(config.config_file_path))
     try:
         generated = generate(project)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import InputError, Problems
+from .errors import InputError, InputErrors, Problems
 from .model import Origin, Paragraph, Section, Statement
 
 HEADING_MAX_LENGTH = 80
@@ -108,7 +108,10 @@ def _header(lines: list[tuple[int, str]], path: str) -> tuple[str, str | None, d
 def parse(text: str, path: str) -> Statement:
     """Parse a whole statement; raise InputErrors naming every problem found."""
     numbered = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
-    title, subtitle, date, date_line = _header(numbered[:3], path)
+    try:
+        title, subtitle, date, date_line = _header(numbered[:3], path)
+    except InputError as error:
+        raise InputErrors([error]) from None
     body = [b for b in blocks(text) if b.line > date_line]
     problems = Problems()
 

@@ -1,0 +1,141 @@
+"""End to end: the command line builds real sites, refuses bad input, never breaks the old site."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.cli import main
+
+from .conftest import FIXTURES, REPO, make_project
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The command line as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "build_scripts.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_section_has_a_page_with_its_paragraphs(real_site):
+    for slug, first, last in [("opening", 1, 5), ("alliance", 11, 14), ("future", 32, 32)]:
+        page = html(real_site, slug)
+        ids = re.findall(r'<p class="stmt-para" id="p(\d+)">', page)
+        assert [int(i) for i in ids] == list(range(first, last + 1))
+        assert f'<h1 id="{slug}">' in page
+
+
+def test_paragraph_permalink(real_site):
+    page = html(real_site, "alliance")
+    assert '<a class="stmt-pnum" href="#p14" title="この段落へのリンク">¶14</a>' in page
+
+
+def test_corrections_are_shown_and_listed(real_site):
+    page = html(real_site, "regional")
+    assert "両岸問題" in page and "兩岸問題</ins>" not in page
+    assert 'href="../corrections/#c2"' in page
+    listing = html(real_site, "corrections")
+    assert listing.count('<tr id="c') == 9
+    assert '<a href="../regional/#p7">¶7</a>' in listing
+    assert "<td>兩岸問題</td>" in listing and "<ins>両岸問題</ins>" in listing
+
+
+def test_home_page_contents_and_provenance(real_site):
+    page = (real_site / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2022-05-23">2022年5月23日</time>' in page
+    assert 'href="https://www.mofa.go.jp/' in page
+    assert '<a href="alliance/#p11">¶11</a>–<a href="alliance/#p14">¶14</a>' in page
+    assert "公式の本文には番号はありません" in page
+
+
+def test_whole_statement_page_has_every_paragraph_once(real_site):
+    page = html(real_site, "full")
+    assert re.findall(r'<p class="stmt-para" id="p(\d+)">', page) == [str(n) for n in range(1, 33)]
+    assert page.count("<h2 id=") >= 8
+
+
+def test_html_lang_is_japanese(real_site):
+    assert '<html lang="ja"' in html(real_site, "alliance")
+
+
+def test_no_other_origin_is_referenced(real_site):
+    for path in real_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', text):
+            # Links the reader follows are fine; nothing may be loaded from elsewhere.
+            assert not re.search(rf'<(?:script|link|img)[^>]+"{re.escape(url)}"', text), (path, url)
+        assert "fonts.googleapis" not in text
+
+
+def test_mini_statement_renders_markup_literally(tmp_path):
+    config = make_project(tmp_path, FIXTURES / "mini")
+    assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
+                 "--site-dir", str(tmp_path / "site")]) == 0
+    page = (tmp_path / "site" / "opening" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert(1)" not in page
+    assert "**強調**" in page and "[リンク](http://example.com)" in page
+    assert "| 表のような行 | {{ 変数 }} と {% if x %}" in page
+    sharp = (tmp_path / "site" / "sharp" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="sharp"># 行頭のシャープ記号</h1>' in sharp
+    assert "<title># 行頭のシャープ記号 - 架空の共同声明</title>" in sharp
+    first = (tmp_path / "site" / "first" / "index.html").read_text(encoding="utf-8")
+    assert "計画&lt;b&gt;</ins>" in first and "新たな計画&lt;b&gt;" not in first
+    assert "歓迎した。" in first  # "た。" joined across the page break
+    corrections = (tmp_path / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
+    assert "（&lt;i&gt;タグ&lt;/i&gt;を含む）" in corrections
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    config = make_project(tmp_path)
+    args = ["build", "--config", str(config), "--source", str(tmp_path / "source"), "--site-dir", str(tmp_path / "site")]
+    assert main(args) == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    with (tmp_path / "source" / "corrections.yml").open("a", encoding="utf-8") as f:
+        f.write("\n- paragraph: 1\n  published: 存在しない\n  corrected: x\n  reason:\n    ja: 試験。\n")
+    assert main(args) == 1
+    after = {p: p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".site.*"))
+
+
+def test_cli_reports_one_line_without_traceback(tmp_path):
+    make_project(tmp_path)
+    (tmp_path / "source" / "statement.ja.txt").write_bytes("題名\n日付なし\n".encode("cp932"))
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "source/statement.ja.txt: is encoded as Shift_JIS, not UTF-8; convert it (e.g. iconv -f CP932 -t UTF-8)")
+    assert not (tmp_path / "site").exists()
+
+
+def test_check_command(tmp_path):
+    make_project(tmp_path)
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok: " + str(tmp_path / "source") + ": 8 sections, 32 paragraphs, 9 corrections applied"
+
+
+def test_another_statement_without_data_files_builds(tmp_path):
+    make_project(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "statement.ja.txt").write_text("別の声明\n2023年1月13日\n\n前文である。\n\n見出し\n\n本文である。\n", encoding="utf-8")
+    result = run("build", "--source", "other", "--site-dir", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "section-2" / "index.html").is_file()
+    assert "statement: 2 sections, 2 paragraphs, 0 corrections applied" in result.stdout
+
+
+def test_repository_builds_strict_with_plain_mkdocs(tmp_path):
+    """`mkdocs build --strict` on the repository itself: no warning at all."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
+                            cwd=REPO, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr

@@ -1,0 +1,57 @@
+"""Golden files: the URLs and anchors of the real site, and the pages of the mini fixture.
+
+URLs and anchors are what readers cite, so they must never change silently. After an
+intended change, refresh the golden files with:
+
+    UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+
+and review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.edition import load_edition
+from build_scripts.render import render_pages
+
+from .conftest import FIXTURES, REPO
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+OUR_IDS = re.compile(r'<(?:p class="stmt-para"|h1|h2|tr) id="([^"]+)"')
+
+
+def compare(path: Path, actual: str) -> None:
+    """Assert `actual` equals the golden file, or rewrite it when refreshing."""
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"{path} is missing: run UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py"
+    assert actual == path.read_text(encoding="utf-8"), f"{path.name} changed (refresh with UPDATE_GOLDEN=1 if intended)"
+
+
+def url_list(site: Path) -> str:
+    """Every page URL of a built site with the anchors our templates give it."""
+    lines = []
+    for page in sorted(site.rglob("index.html")):
+        url = "/" + page.parent.relative_to(site).as_posix() + "/"
+        url = url.replace("/./", "/").replace("//", "/")
+        ids = OUR_IDS.findall(page.read_text(encoding="utf-8"))
+        lines.append(" ".join([url, *(f"#{i}" for i in ids)]))
+    return "\n".join(lines) + "\n"
+
+
+def test_urls_and_anchors_of_the_real_site(real_site):
+    compare(GOLDEN / "urls.txt", url_list(real_site))
+
+
+@pytest.mark.parametrize("page", ["index.md", "opening.md", "first.md", "sharp.md", "full.md", "corrections.md"])
+def test_mini_fixture_pages(page):
+    pages = {p.path: p.content for p in render_pages(load_edition(FIXTURES / "mini"), REPO / "templates")}
+    assert sorted(pages) == ["corrections.md", "first.md", "full.md", "index.md", "opening.md", "sharp.md"]
+    compare(GOLDEN / "mini" / page, pages[page])
