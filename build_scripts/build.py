@@ -44,10 +44,18 @@ def generate(project: Project) -> Generated:
 
 
 def configure(config: MkDocsConfig, edition: Edition) -> None:
-    """Set what MkDocs takes from the statement: the page order and the site's name."""
+    """Set what MkDocs takes from the statement: page order, site name, languages built."""
     config.nav = navigation(edition)
     # Material prints site_name as HTML without escaping it; the title is data.
     config.site_name = html.escape(edition.statement.title, quote=False)
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    for language in i18n.config.languages:
+        # A language is built only when the edition has its text (no translation file: no /en/).
+        language.build = language.locale in edition.languages
+        if language.build:
+            language["site_name"] = html.escape(edition.version(language.locale).title, quote=False)
 
 
 def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool = True) -> float:

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from .build import build_site, generate
-from .edition import load_edition
+from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from .errors import InputError, InputErrors
 from .model import Edition
 from .project import Project
@@ -36,7 +36,15 @@ def _parser() -> argparse.ArgumentParser:
 def _describe(edition: Edition) -> str:
     statement = edition.statement
     return (f"{len(statement.sections)} sections, {len(statement.paragraphs)} paragraphs, "
-            f"{len(edition.corrections)} corrections applied")
+            f"{len(edition.corrections)} corrections applied, languages: {', '.join(edition.languages)}")
+
+
+def _notices(edition: Edition, source: Path) -> None:
+    """Say what the site will lack, without failing."""
+    for lang in TRANSLATION_LANGUAGES:
+        if lang not in edition.languages:
+            name = TRANSLATION_FILE.format(lang=lang)
+            print(f"note: no {name} in {source}: building without the '{lang}' pages and language selector")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,10 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             edition = load_edition(project.source)
             print(f"ok: {project.source}: {_describe(edition)}")
+            _notices(edition, args.source)
             return 0
         start = time.perf_counter()
         generated = generate(project)
         print(f"statement: {_describe(generated.edition)}")
+        _notices(generated.edition, args.source)
         print(f"pages: {len(generated.pages)} generated, {generated.written.written} written "
               f"({generated.seconds:.2f} s)")
         # MkDocs reports its own warnings and errors through logging.

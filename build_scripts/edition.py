@@ -12,10 +12,14 @@ from .model import Edition, Origin, Statement
 from .parse import parse
 from .publication import load_publication, name_sections
 from .textfile import display_path, read_text
+from .translation import load_translation, original_version
 
 STATEMENT_FILE = "statement.ja.txt"
 PUBLICATION_FILE = "statement.yml"
 CORRECTIONS_FILE = "corrections.yml"
+TRANSLATION_FILE = "translation.{lang}.yml"
+TRANSLATION_LANGUAGES = ("en",)
+"""Languages the site can add to the Japanese original, each from its own translation file."""
 
 T = TypeVar("T")
 
@@ -48,5 +52,10 @@ def load_edition(source: Path) -> Edition:
     assert statement is not None and publication is not None and corrections is not None
     statement = name_sections(statement, publication, source / PUBLICATION_FILE)
     statement = apply_corrections(statement, corrections)
-    return Edition(statement, publication, corrections)
+    versions = [original_version(statement)]
+    for lang in TRANSLATION_LANGUAGES:
+        translation = load_translation(source / TRANSLATION_FILE.format(lang=lang), lang, statement)
+        if translation is not None:
+            versions.append(translation)
+    return Edition(statement, publication, corrections, tuple(versions))
 

@@ -121,6 +121,33 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Version:
+    """The statement's words in one language: the corrected original, or a translation.
+
+    The structure (sections, paragraph numbers, slugs) is the Statement's; a Version only
+    says what each part reads in its language.
+    """
+
+    lang: str
+    """Language code: 'ja' for the original, e.g. 'en' for a translation."""
+    title: str
+    subtitle: str | None
+    headings: dict[str, str]
+    """Heading per section slug (the opening section has none)."""
+    paragraphs: dict[int, tuple[Span, ...]]
+    """The text of each paragraph, by number, in runs (corrections are marked in the original)."""
+    notes: dict[int, str]
+    """Translator's notes, by paragraph number."""
+    translation: bool
+    """Whether this is a translation made for the site (not the published text)."""
+    origin: Origin
+
+    def heading(self, section: Section) -> str | None:
+        """The heading of a section in this language, None for the opening section."""
+        return self.headings.get(section.slug)
+
+
+@dataclass(frozen=True)
 class Publication:
     """Facts about where the statement was published, from statement.yml."""
 
@@ -128,6 +155,10 @@ class Publication:
     """The official publication of the text."""
     publisher: dict[str, str] = field(default_factory=dict)
     """The publisher's name per language code."""
+    english_url: str | None = None
+    """The official English publication, when there is one."""
+    english_publisher: dict[str, str] = field(default_factory=dict)
+    """Who published the official English text, per language code."""
     slugs: tuple[str, ...] | None = None
     """Section slugs in order, or None to number them."""
     headings: tuple[str | None, ...] | None = None
@@ -143,3 +174,14 @@ class Edition:
     statement: Statement
     publication: Publication
     corrections: tuple[Correction, ...]
+    versions: tuple[Version, ...] = ()
+    """The original first, then each translation."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language codes of the site, the original's first."""
+        return tuple(v.lang for v in self.versions)
+
+    def version(self, lang: str) -> Version:
+        """The words of one language."""
+        return next(v for v in self.versions if v.lang == lang)

@@ -26,11 +26,16 @@ def load_publication(path: Path) -> Publication:
     if node is None:
         return Publication()
     problems = Problems()
-    top = Mapping(path, node, {"source_url", "publisher", "sections"}, "statement.yml", problems)
+    top = Mapping(path, node, {"source_url", "publisher", "official_english", "sections"}, "statement.yml", problems)
     source_url = top.text("source_url", required=False)
     if source_url and not source_url.startswith(("https://", "http://")):
         problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {source_url!r}")
     publisher = top.texts_by_language("publisher", LANGUAGES, required=("ja",)) if "publisher" in top.values else {}
+    english_url, english_publisher = None, {}
+    if "official_english" in top.values:
+        english = Mapping(path, top.values["official_english"], {"url", "publisher"}, "official_english", problems)
+        english_url = english.text("url")
+        english_publisher = english.texts_by_language("publisher", LANGUAGES, required=LANGUAGES)
     slugs: list[str] = []
     headings: list[str | None] = []
     origins: list[Origin] = []
@@ -53,6 +58,8 @@ def load_publication(path: Path) -> Publication:
     return Publication(
         source_url=source_url,
         publisher=publisher,
+        english_url=english_url,
+        english_publisher=english_publisher,
         slugs=tuple(slugs) if "sections" in top.values else None,
         headings=tuple(headings),
         origins=tuple(origins),

@@ -8,14 +8,13 @@ Markdown does not interpret it.
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .model import Edition
 
@@ -32,13 +31,14 @@ class Page:
     content: str
 
 
-def meta_title(text: str) -> Markup:
+def meta_title(text: str | Markup) -> Markup:
     """A page title for YAML front matter.
 
     MkDocs and Material print titles into HTML without escaping (they may hold markup from
-    Markdown headings), so we escape the text first; JSON quoting makes it a safe YAML scalar.
+    Markdown headings), so the title must be HTML-escaped once: plain text is escaped here,
+    Markup (a macro's output) already is. JSON quoting makes it a safe YAML scalar.
     """
-    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
+    return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
 def long_date(value, lang: str) -> str:
@@ -69,19 +69,35 @@ def load_strings(templates: Path) -> dict[str, dict[str, str]]:
         return yaml.safe_load(f)
 
 
-def render_pages(edition: Edition, templates: Path, lang: str = "ja") -> list[Page]:
-    """Every generated page of one language."""
+def page_path(name: str, lang: str, default: str) -> str:
+    """The docs-folder path of a page in a language (mkdocs-static-i18n's suffix structure)."""
+    return f"{name}.md" if lang == default else f"{name}.{lang}.md"
+
+
+def render_pages(edition: Edition, templates: Path) -> list[Page]:
+    """Every generated page, in every language of the edition."""
     env = environment(templates)
-    strings = load_strings(templates)[lang]
-    common = {"edition": edition, "statement": edition.statement, "lang": lang, "t": strings}
-    pages = [
-        Page("index.md", env.get_template("home.md.j2").render(common, root="")),
-        Page("full.md", env.get_template("full.md.j2").render(common, root="../")),
-        Page("corrections.md", env.get_template("corrections.md.j2").render(common, root="../")),
-    ]
-    for section in edition.statement.sections:
-        text = env.get_template("section.md.j2").render(common, root="../", section=section)
-        pages.append(Page(f"{section.slug}.md", text))
+    strings = load_strings(templates)
+    default = edition.languages[0]
+    translations = [v for v in edition.versions if v.translation]
+    pages = []
+    for text in edition.versions:
+        common = {
+            "edition": edition, "statement": edition.statement, "lang": text.lang, "t": strings[text.lang],
+            "text": text, "original": edition.versions[0], "translations": translations,
+        }
+
+        def add(name: str, template: str, root: str, **extra) -> None:
+            content = env.get_template(template).render(common, root=root, **extra)
+            pages.append(Page(page_path(name, text.lang, default), content))
+
+        add("index", "home.md.j2", "")
+        add("full", "full.md.j2", "../")
+        add("corrections", "corrections.md.j2", "../")
+        for section in edition.statement.sections:
+            add(section.slug, "section.md.j2", "../", section=section)
+            for translation in translations:
+                add(f"parallel/{section.slug}", "parallel.md.j2", "../../", section=section, translation=translation)
     return pages
 
 

@@ -44,7 +44,7 @@ def test_corrections_are_shown_and_listed(real_site):
     listing = html(real_site, "corrections")
     assert listing.count('<tr id="c') == 9
     assert '<a href="../regional/#p7">¶7</a>' in listing
-    assert "<td>兩岸問題</td>" in listing and "<ins>両岸問題</ins>" in listing
+    assert '<td lang="ja">兩岸問題</td>' in listing and "<ins>両岸問題</ins>" in listing
 
 
 def test_home_page_contents_and_provenance(real_site):
@@ -119,7 +119,8 @@ def test_check_command(tmp_path):
     make_project(tmp_path)
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok: " + str(tmp_path / "source") + ": 8 sections, 32 paragraphs, 9 corrections applied"
+    assert result.stdout.strip() == (
+        "ok: " + str(tmp_path / "source") + ": 8 sections, 32 paragraphs, 9 corrections applied, languages: ja, en")
 
 
 def test_another_statement_without_data_files_builds(tmp_path):
@@ -130,7 +131,11 @@ def test_another_statement_without_data_files_builds(tmp_path):
     result = run("build", "--source", "other", "--site-dir", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "section-2" / "index.html").is_file()
-    assert "statement: 2 sections, 2 paragraphs, 0 corrections applied" in result.stdout
+    assert "statement: 2 sections, 2 paragraphs, 0 corrections applied, languages: ja" in result.stdout
+    assert "note: no translation.en.yml in other: building without the 'en' pages and language selector" in result.stdout
+    assert not (tmp_path / "out" / "en").exists()
+    page = (tmp_path / "out" / "section-2" / "index.html").read_text(encoding="utf-8")
+    assert "md-select__link" not in page and 'hreflang="en"' not in page and "parallel/" not in page
 
 
 def test_repository_builds_strict_with_plain_mkdocs(tmp_path):
@@ -139,3 +144,31 @@ def test_repository_builds_strict_with_plain_mkdocs(tmp_path):
                             cwd=REPO, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_english_pages_mirror_the_japanese_ones(real_site):
+    japanese = sorted(p.relative_to(real_site) for p in real_site.rglob("index.html")
+                      if p.relative_to(real_site).parts[0] != "en")
+    english = sorted(p.relative_to(real_site / "en") for p in (real_site / "en").rglob("index.html"))
+    assert english == [p for p in japanese if p.parts[0] not in ("search",)]
+    for slug in ("opening", "alliance", "future"):
+        ja_ids = re.findall(r'id="(p\d+)"', html(real_site, slug))
+        en_ids = re.findall(r'id="(p\d+)"', html(real_site / "en", slug))
+        assert ja_ids == en_ids and ja_ids
+
+
+def test_english_pages_are_labelled_and_link_to_official_texts(real_site):
+    home = (real_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in home
+    assert "Unofficial translation prepared for this site." in home
+    assert 'href="https://www.mofa.go.jp/' in home and 'href="https://www.whitehouse.gov/' in home
+    assert '<time datetime="2022-05-23">23 May 2022</time>' in home
+    section = html(real_site / "en", "alliance")
+    assert '<link rel="alternate" href="../../alliance/" hreflang="ja">' in section
+    assert "Translator&#39;s note:" in section
+
+
+def test_english_corrections_page_explains_in_english(real_site):
+    page = html(real_site / "en", "corrections")
+    assert page.count('<tr id="c') == 9
+    assert "Wrong acronym." in page and '<td lang="ja">安全保障協議委員会（SCG）</td>' in page

@@ -16,9 +16,14 @@ from .conftest import REPO, STATEMENT
 
 def real_source(folder: Path) -> Path:
     """Fill a folder with a copy of the real source/."""
-    for name in ("statement.ja.txt", "statement.yml", "corrections.yml"):
+    for name in ("statement.ja.txt", "statement.yml", "corrections.yml", "translation.en.yml"):
         shutil.copy(REPO / "source" / name, folder / name)
     return folder
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line of a file that contains text."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 def errors(source: Path) -> list[str]:
@@ -33,6 +38,7 @@ def test_real_source_loads_with_all_corrections(source):
     texts = {p.number: p.text for p in edition.statement.paragraphs}
     for c in edition.corrections:
         assert c.corrected in texts[c.paragraph]
+    assert edition.languages == ("ja", "en")
     assert "兩" not in "".join(texts.values()) and "來" not in "".join(texts.values())
     assert "安全保障協議委員会（SCC）" in texts[12]
     assert [s.slug for s in edition.statement.sections][:4] == ["opening", "indo-pacific", "regional", "alliance"]
@@ -119,7 +125,8 @@ def test_duplicate_slugs(source):
     real_source(source)
     text = (source / "statement.yml").read_text(encoding="utf-8").replace("slug: regional", "slug: indo-pacific")
     (source / "statement.yml").write_text(text, encoding="utf-8")
-    assert errors(source) == ["statement.yml:12: section 3: slug 'indo-pacific' is used twice"]
+    line = [n for n, l in enumerate(text.splitlines(), 1) if "slug: indo-pacific" in l][1]
+    assert errors(source) == [f"statement.yml:{line}: section 3: slug 'indo-pacific' is used twice"]
 
 
 @pytest.mark.parametrize("slug, problem", [
@@ -132,7 +139,8 @@ def test_bad_slugs(source, slug, problem):
     text = (source / "statement.yml").read_text(encoding="utf-8").replace("slug: regional", f"slug: {slug}")
     (source / "statement.yml").write_text(text, encoding="utf-8")
     [message] = errors(source)
-    assert message.startswith("statement.yml:12: section 3: slug ") and message.endswith(problem)
+    line = line_of(source / "statement.yml", f"slug: {slug}")
+    assert message.startswith(f"statement.yml:{line}: section 3: slug ") and message.endswith(problem)
 
 
 def test_slug_count_must_match_sections(source):
@@ -146,8 +154,9 @@ def test_slug_heading_must_match(source):
     text = (source / "statement.yml").read_text(encoding="utf-8").replace(
         "heading: 日米同盟：抑止力及び対処力の強化", "heading: 日米同盟")
     (source / "statement.yml").write_text(text, encoding="utf-8")
+    line = line_of(source / "statement.yml", "slug: alliance")
     assert errors(source) == [
-        "statement.yml:14: heading '日米同盟' does not match section 4 of the statement: '日米同盟：抑止力及び対処力の強化'"
+        f"statement.yml:{line}: heading '日米同盟' does not match section 4 of the statement: '日米同盟：抑止力及び対処力の強化'"
     ]
 
 

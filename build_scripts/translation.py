@@ -1,0 +1,115 @@
+"""translation.<lang>.yml: the site's own translation, aligned with the statement paragraph by paragraph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import Problems
+from .model import Origin, Span, Statement, Version
+from .textfile import display_path
+from .yamlfile import Mapping, describe, load, where
+
+
+def original_version(statement: Statement) -> Version:
+    """The corrected Japanese text as a Version."""
+    return Version(
+        lang="ja",
+        title=statement.title,
+        subtitle=statement.subtitle,
+        headings={s.slug: s.heading for s in statement.sections if s.heading is not None},
+        paragraphs={p.number: p.spans or (Span(p.published),) for p in statement.paragraphs},
+        notes={},
+        translation=False,
+        origin=statement.origin,
+    )
+
+
+def _numbered(path: Path, node: yaml.Node | None, what: str,
+              problems: Problems) -> dict[int, tuple[str | None, Origin]]:
+    """A mapping from paragraph number to non-empty text (None where the text is wrong, already reported)."""
+    found: dict[int, tuple[str | None, Origin]] = {}
+    if node is None:
+        return found
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(where(path, node), f"{what}: expected a mapping of paragraph numbers to text, found {describe(node)}")
+        return found
+    for key, value in node.value:
+        origin = where(path, key)
+        if not (isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int")):
+            problems.add(origin, f"{what}: key {key.value!r} must be a paragraph number")
+            continue
+        number = int(key.value)
+        if number in found:
+            problems.add(origin, f"{what}: paragraph {number} is given twice")
+        elif not isinstance(value, yaml.ScalarNode) or value.tag.endswith((":null", ":bool")):
+            problems.add(where(path, value), f"{what}: paragraph {number} must be text, found {describe(value)}")
+            found[number] = (None, origin)
+        elif not str(value.value).strip():
+            problems.add(where(path, value), f"{what}: paragraph {number} is empty")
+            found[number] = (None, origin)
+        else:
+            found[number] = (" ".join(str(value.value).split()), origin)
+    return found
+
+
+def load_translation(path: Path, lang: str, statement: Statement) -> Version | None:
+    """Read a translation and check it against the statement; None when the file does not exist."""
+    if not path.exists():
+        return None
+    problems = Problems()
+    node = load(path)
+    if node is None:
+        problems.add(Origin(display_path(path)), "the translation is empty")
+        problems.raise_if_any()
+    top = Mapping(path, node, {"title", "subtitle", "headings", "paragraphs", "notes"}, "translation", problems)
+    title = top.text("title")
+    subtitle = top.text("subtitle", required=statement.subtitle is not None)
+    if subtitle is not None and statement.subtitle is None:
+        problems.add(where(path, top.values["subtitle"]), "the statement has no subtitle to translate")
+
+    headed = {s.slug: s for s in statement.sections if s.heading is not None}
+    headings: dict[str, str] = {}
+    given: dict[str, yaml.Node] = {}
+    headings_origin = top.origin
+    if "headings" in top.values:
+        entries = Mapping(path, top.values["headings"], {s.slug for s in statement.sections}, "headings", problems)
+        given, headings_origin = entries.values, entries.origin
+        for slug, value in given.items():
+            if slug not in headed:
+                problems.add(where(path, value), f"headings: section {slug!r} has no heading in the statement")
+            elif (text := entries.text(slug)) is not None:
+                headings[slug] = text
+    for slug, section in headed.items():
+        if slug not in given:
+            problems.add(headings_origin, f"headings: no translation of the heading of section {slug!r} ({section.heading})")
+
+    count = len(statement.paragraphs)
+    paragraphs_node = top.values.get("paragraphs")
+    if paragraphs_node is None:
+        problems.add(top.origin, "missing key 'paragraphs'")
+    paragraphs = _numbered(path, paragraphs_node, "paragraphs", problems)
+    for number, (_, origin) in sorted(paragraphs.items()):
+        if not 1 <= number <= count:
+            problems.add(origin, f"paragraph {number} does not exist (the statement has {count} paragraphs)")
+    if paragraphs_node is not None:
+        missing = [n for n in range(1, count + 1) if n not in paragraphs]
+        for number in missing:
+            problems.add(where(path, paragraphs_node), f"paragraph {number} is missing (the statement has {count})")
+    notes = _numbered(path, top.values.get("notes"), "notes", problems)
+    for number, (_, origin) in sorted(notes.items()):
+        if not 1 <= number <= count:
+            problems.add(origin, f"note for paragraph {number}, which does not exist")
+    problems.raise_if_any()
+    assert title is not None
+    return Version(
+        lang=lang,
+        title=" ".join(title.split()),
+        subtitle=" ".join(subtitle.split()) if subtitle else None,
+        headings={slug: " ".join(text.split()) for slug, text in headings.items()},
+        paragraphs={n: (Span(text),) for n, (text, _) in paragraphs.items() if text},
+        notes={n: text for n, (text, _) in notes.items() if text},
+        translation=True,
+        origin=Origin(where(path, node).path),
+    )

@@ -1,0 +1,107 @@
+"""In a real browser (Debian's Chromium driven by Playwright): permalinks, copy buttons,
+the language switch that keeps the paragraph, and the parallel view's layout."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def server(real_site: Path) -> Iterator[str]:
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is needed for the browser tests: apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(server) else outside.append(request.url))
+    yield page
+    context.close()
+    assert outside == [], f"requests outside the site: {outside}"
+
+
+def switch_language(page: Page, lang: str) -> None:
+    """Use Material's language selector in the header."""
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f"a.md-select__link[hreflang={lang}]")
+
+
+def test_language_switch_keeps_the_paragraph(page: Page, server: str):
+    page.goto(f"{server}/alliance/#p14")
+    assert page.locator("html").get_attribute("lang") == "ja"
+    switch_language(page, "en")
+    assert page.url == f"{server}/en/alliance/#p14"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#p14").inner_text().startswith("¶14 The two leaders affirmed")
+    switch_language(page, "ja")
+    assert page.url == f"{server}/alliance/#p14"
+    assert "在日米軍再編" in page.locator("#p14").inner_text()
+
+
+def test_language_switch_after_following_a_permalink(page: Page, server: str):
+    page.goto(f"{server}/en/economy/")
+    page.click("#p21 a.stmt-pnum")
+    assert page.url.endswith("/en/economy/#p21")
+    switch_language(page, "ja")
+    assert page.url == f"{server}/economy/#p21"
+
+
+@pytest.mark.parametrize("path, text", [("/regional/", "リンクをコピー"), ("/en/regional/", "Copy link")])
+def test_copy_link_button_copies_the_paragraph_url(page: Page, server: str, path: str, text: str):
+    page.goto(server + path)
+    button = page.locator("#p8 button.stmt-copy")
+    assert button.is_visible() and button.inner_text() == text
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}{path}#p8"
+
+
+def test_parallel_view_columns_side_by_side_then_stacked(page: Page, server: str):
+    page.goto(f"{server}/parallel/alliance/#p12")
+    japanese = page.locator("#p12 .stmt-col[lang=ja]")
+    english = page.locator("#p12 .stmt-col[lang=en]")
+    assert "拡大抑止" in japanese.inner_text() and "extended deterrence" in english.inner_text()
+    wide_ja, wide_en = japanese.bounding_box(), english.bounding_box()
+    assert wide_en["x"] > wide_ja["x"] + wide_ja["width"] - 1 and abs(wide_en["y"] - wide_ja["y"]) < 2
+    page.set_viewport_size({"width": 390, "height": 844})
+    narrow_ja, narrow_en = japanese.bounding_box(), english.bounding_box()
+    assert abs(narrow_en["x"] - narrow_ja["x"]) < 2 and narrow_en["y"] >= narrow_ja["y"] + narrow_ja["height"] - 1
+
+
+def test_parallel_view_is_reachable_from_section_pages(page: Page, server: str):
+    for path in ("/future/", "/en/future/"):
+        page.goto(server + path)
+        page.click(".stmt-range a[href$='parallel/future/']")
+        page.wait_for_url(f"{server}{path.replace('future/', '')}parallel/future/")
+        assert page.locator("#p32 .stmt-col").count() == 2
