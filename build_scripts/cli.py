@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from .build import build_site, generate
+from .coverage import candidates
 from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from .errors import InputError, InputErrors
 from .model import Edition
@@ -35,12 +36,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _describe(edition: Edition) -> str:
     statement = edition.statement
+    glossary = f", {len(edition.terms)} glossary entries, {len(edition.mentions)} mentions" if edition.terms else ""
     return (f"{len(statement.sections)} sections, {len(statement.paragraphs)} paragraphs, "
-            f"{len(edition.corrections)} corrections applied, languages: {', '.join(edition.languages)}")
+            f"{len(edition.corrections)} corrections applied{glossary}, languages: {', '.join(edition.languages)}")
 
 
 def _notices(edition: Edition, source: Path) -> None:
-    """Say what the site will lack, without failing."""
+    """Say what the site will lack, and what looks wrong without failing."""
+    for warning in edition.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for lang in TRANSLATION_LANGUAGES:
         if lang not in edition.languages:
             name = TRANSLATION_FILE.format(lang=lang)
@@ -60,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             edition = load_edition(project.source)
             print(f"ok: {project.source}: {_describe(edition)}")
             _notices(edition, args.source)
+            for candidate in candidates(edition):
+                print(f"glossary candidate: {candidate}")
             return 0
         start = time.perf_counter()
         generated = generate(project)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from .corrections import apply_corrections, load_corrections
+from .coverage import check_glossary
 from .errors import InputError, InputErrors, Problems
+from .glossary import load_glossary
+from .mentions import link_mentions
 from .model import Edition, Origin, Statement
 from .parse import parse
 from .publication import load_publication, name_sections
@@ -17,6 +21,7 @@ from .translation import load_translation, original_version
 STATEMENT_FILE = "statement.ja.txt"
 PUBLICATION_FILE = "statement.yml"
 CORRECTIONS_FILE = "corrections.yml"
+GLOSSARY_FILE = "glossary.yml"
 TRANSLATION_FILE = "translation.{lang}.yml"
 TRANSLATION_LANGUAGES = ("en",)
 """Languages the site can add to the Japanese original, each from its own translation file."""
@@ -48,8 +53,9 @@ def load_edition(source: Path) -> Edition:
     statement = _attempt(problems, lambda: read_statement(source / STATEMENT_FILE))
     publication = _attempt(problems, lambda: load_publication(source / PUBLICATION_FILE))
     corrections = _attempt(problems, lambda: load_corrections(source / CORRECTIONS_FILE))
+    terms = _attempt(problems, lambda: load_glossary(source / GLOSSARY_FILE))
     problems.raise_if_any()
-    assert statement is not None and publication is not None and corrections is not None
+    assert statement is not None and publication is not None and corrections is not None and terms is not None
     statement = name_sections(statement, publication, source / PUBLICATION_FILE)
     statement = apply_corrections(statement, corrections)
     versions = [original_version(statement)]
@@ -57,5 +63,9 @@ def load_edition(source: Path) -> Edition:
         translation = load_translation(source / TRANSLATION_FILE.format(lang=lang), lang, statement)
         if translation is not None:
             versions.append(translation)
-    return Edition(statement, publication, corrections, tuple(versions))
+    edition = link_mentions(Edition(statement, publication, corrections, tuple(versions)), terms)
+    errors, warnings = check_glossary(edition)
+    if errors:
+        raise InputErrors(errors)
+    return dataclasses.replace(edition, warnings=tuple(warnings))
 

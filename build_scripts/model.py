@@ -44,6 +44,8 @@ class Span:
     """The text shown to readers."""
     correction: Correction | None = None
     """The correction that produced this run, if any."""
+    term: str | None = None
+    """The id of the glossary entry this run links to (its first mention in the paragraph)."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,46 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One glossary entry: an agreement, program, institution, forum… that the statement names."""
+
+    id: str
+    """Stable ASCII id: the anchor #<id> on the glossary pages of every language."""
+    kind: str
+    """agreement, law, policy, initiative, program, institution, forum or term."""
+    names: dict[str, str]
+    """The official name per language code."""
+    yomi: str
+    """The reading of the Japanese name in hiragana, for sorting."""
+    aliases: dict[str, tuple[str, ...]]
+    """Every form under which the entry appears in each language's text."""
+    descriptions: dict[str, str]
+    """A short neutral description per language."""
+    notes: dict[str, str]
+    """Where the statement's wording differs from the official name, per language."""
+    abbreviation: str | None
+    url: str | None
+    related: tuple[str, ...]
+    """Ids of related entries."""
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a glossary entry in a paragraph of one language."""
+
+    term: str
+    lang: str
+    paragraph: int
+    before: str
+    """Up to a few words of context before the mention (keyword in context)."""
+    text: str
+    """The mention as it reads in the text."""
+    after: str
+    """Context after the mention."""
+
+
+@dataclass(frozen=True)
 class Publication:
     """Facts about where the statement was published, from statement.yml."""
 
@@ -176,6 +218,12 @@ class Edition:
     corrections: tuple[Correction, ...]
     versions: tuple[Version, ...] = ()
     """The original first, then each translation."""
+    terms: tuple[Term, ...] = ()
+    """The glossary, in file order."""
+    mentions: tuple[Mention, ...] = ()
+    """Every mention of every glossary entry, in every language, in text order."""
+    warnings: tuple[str, ...] = ()
+    """Problems that do not stop the build, as `file:line: message`."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -185,3 +233,11 @@ class Edition:
     def version(self, lang: str) -> Version:
         """The words of one language."""
         return next(v for v in self.versions if v.lang == lang)
+
+    def term(self, term_id: str) -> Term:
+        """A glossary entry by id."""
+        return next(t for t in self.terms if t.id == term_id)
+
+    def mentions_of(self, term_id: str, lang: str) -> tuple[Mention, ...]:
+        """The mentions of an entry in one language, in text order."""
+        return tuple(m for m in self.mentions if m.term == term_id and m.lang == lang)

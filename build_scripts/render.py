@@ -16,7 +16,8 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .model import Edition
+from .glossary import KINDS
+from .model import Edition, Term
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
              "August", "September", "October", "November", "December")
@@ -94,6 +95,8 @@ def render_pages(edition: Edition, templates: Path) -> list[Page]:
         add("index", "home.md.j2", "")
         add("full", "full.md.j2", "../")
         add("corrections", "corrections.md.j2", "../")
+        if edition.terms:
+            add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, text.lang))
         for section in edition.statement.sections:
             add(section.slug, "section.md.j2", "../", section=section)
             for translation in translations:
@@ -101,6 +104,17 @@ def render_pages(edition: Edition, templates: Path) -> list[Page]:
     return pages
 
 
+def glossary_groups(edition: Edition, lang: str) -> list[tuple[str, list[Term]]]:
+    """Entries grouped by kind, each group in the language's order (Japanese by reading)."""
+    def order(term: Term) -> str:
+        return term.yomi if lang == "ja" else term.names[lang].casefold()
+
+    return [(kind, sorted((t for t in edition.terms if t.kind == kind), key=order))
+            for kind in KINDS if any(t.kind == kind for t in edition.terms)]
+
+
 def navigation(edition: Edition) -> list[str]:
-    """The site's page order: home, the sections, the whole text, corrections, about."""
-    return ["index.md", *(f"{s.slug}.md" for s in edition.statement.sections), "full.md", "corrections.md", "about.md"]
+    """The site's page order: home, the sections, the whole text, glossary, corrections, about."""
+    glossary = ["glossary.md"] if edition.terms else []
+    return ["index.md", *(f"{s.slug}.md" for s in edition.statement.sections), "full.md", *glossary,
+            "corrections.md", "about.md"]

@@ -119,8 +119,9 @@ def test_check_command(tmp_path):
     make_project(tmp_path)
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == (
-        "ok: " + str(tmp_path / "source") + ": 8 sections, 32 paragraphs, 9 corrections applied, languages: ja, en")
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("ok: " + str(tmp_path / "source") + ": 8 sections, 32 paragraphs, 9 corrections applied")
+    assert first.endswith("languages: ja, en")
 
 
 def test_another_statement_without_data_files_builds(tmp_path):

@@ -50,8 +50,9 @@ def test_urls_and_anchors_of_the_real_site(real_site):
     compare(GOLDEN / "urls.txt", url_list(real_site))
 
 
-@pytest.mark.parametrize("page", ["index.md", "opening.md", "first.md", "sharp.md", "full.md", "corrections.md"])
+@pytest.mark.parametrize("page", ["index.md", "opening.md", "first.md", "sharp.md", "full.md", "corrections.md",
+                                  "glossary.md"])
 def test_mini_fixture_pages(page):
     pages = {p.path: p.content for p in render_pages(load_edition(FIXTURES / "mini"), REPO / "templates")}
-    assert sorted(pages) == ["corrections.md", "first.md", "full.md", "index.md", "opening.md", "sharp.md"]
+    assert sorted(pages) == ["corrections.md", "first.md", "full.md", "glossary.md", "index.md", "opening.md", "sharp.md"]
     compare(GOLDEN / "mini" / page, pages[page])
