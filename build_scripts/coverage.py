@@ -57,7 +57,7 @@ def candidates(edition: Edition) -> list[str]:
                 for match in pattern.finditer(text):
                     name = match.group(1) if pattern.groups else match.group(0)
                     if not _NOT_NAMES.match(name):
-                        found.setdefault(name.strip(), number)
+                        found.setdefault(name.strip().rstrip(".,;:"), number)
         for name, number in found.items():
             if not _covered(version, edition, name):
                 report.append(f"{version.lang} ¶{number}: {name!r} is not in the glossary")

@@ -105,3 +105,26 @@ def test_parallel_view_is_reachable_from_section_pages(page: Page, server: str):
         page.click(".stmt-range a[href$='parallel/future/']")
         page.wait_for_url(f"{server}{path.replace('future/', '')}parallel/future/")
         assert page.locator("#p32 .stmt-col").count() == 2
+
+
+@pytest.mark.parametrize("path", ["/regional/", "/en/regional/"])
+def test_glossary_link_shows_description_on_hover_and_focus(page: Page, server: str, path: str):
+    page.goto(server + path)
+    link = page.locator("#p7 a.stmt-term").first
+    description = link.get_attribute("title") or ""
+    assert len(description) > 20
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == description
+    page.mouse.move(0, 0)
+    page.locator(".md-tooltip2--active").wait_for(state="detached")
+    page.locator("#p7 a.stmt-pnum").focus()
+    page.keyboard.press("Tab")  # from the ¶ link to the first glossary link, by keyboard
+    assert "stmt-term" in page.evaluate("document.activeElement.className")
+    page.locator(".md-tooltip2--active").wait_for(state="visible")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    entry_id = page.url.split("#")[1]
+    assert page.url.startswith(f"{server}{path.replace('regional/', '')}glossary/#")
+    assert page.locator(f"section#{entry_id} a[href$='regional/#p7']").count() >= 1

@@ -173,3 +173,41 @@ def test_english_corrections_page_explains_in_english(real_site):
     page = html(real_site / "en", "corrections")
     assert page.count('<tr id="c') == 9
     assert "Wrong acronym." in page and '<td lang="ja">安全保障協議委員会（SCG）</td>' in page
+
+
+def test_glossary_pages_in_both_languages_with_the_same_ids(real_site):
+    ja, en = html(real_site, "glossary"), html(real_site / "en", "glossary")
+    ja_ids = re.findall(r'<section class="stmt-entry" id="([^"]+)">', ja)
+    en_ids = re.findall(r'<section class="stmt-entry" id="([^"]+)">', en)
+    assert len(ja_ids) >= 60 and sorted(ja_ids) == sorted(en_ids)
+    for term_id in ("quad", "ipef", "jucip", "security-treaty", "ceesi", "jet-program", "culcon"):
+        assert term_id in ja_ids, term_id
+    assert 'id="abbreviations"' in ja and ">IPEF</abbr>" in ja and ">IPEF</abbr>" in en
+
+
+def test_glossary_is_sorted_by_reading_within_each_kind(real_site):
+    from build_scripts.edition import load_edition
+
+    edition = load_edition(REPO / "source")
+    readings = {t.id: t.yomi for t in edition.terms}
+    page = html(real_site, "glossary")
+    for group in page.split('<h2 id="kind-')[1:]:
+        ids = re.findall(r'<section class="stmt-entry" id="([^"]+)">', group)
+        assert [readings[i] for i in ids] == sorted(readings[i] for i in ids)
+
+
+def test_every_mention_is_listed_and_links_back(real_site):
+    page = html(real_site, "glossary")
+    quad = page.split('<section class="stmt-entry" id="quad">')[1].split("</section>")[0]
+    paragraphs = re.findall(r'<a href="\.\./([a-z-]+)/#p(\d+)">¶\d+</a>', quad)
+    assert ("opening", "2") in paragraphs and ("indo-pacific", "6") in paragraphs and ("global-challenges", "25") in paragraphs
+    for slug, number in paragraphs:
+        assert f'id="p{number}"' in html(real_site, slug)
+
+
+def test_first_mention_per_paragraph_links_to_the_glossary(real_site):
+    page = html(real_site, "opening")
+    p2 = page.split('id="p2"')[1].split("</p>")[0]
+    assert re.search(r'<a class="stmt-term" href="\.\./glossary/#quad" title="[^"]+">日米豪印（クアッド）首脳会合</a>', p2)
+    english = html(real_site / "en", "indo-pacific")
+    assert english.count('href="../glossary/#quad"') == 1  # first mention only
