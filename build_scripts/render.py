@@ -8,6 +8,7 @@ Markdown does not interpret it.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,8 +50,13 @@ def long_date(value, lang: str) -> str:
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
+@functools.lru_cache(maxsize=4)
 def environment(templates: Path) -> jinja2.Environment:
-    """The one Jinja2 environment: strict about undefined names, escaping everything."""
+    """The one Jinja2 environment: strict about undefined names, escaping everything.
+
+    Kept for the life of the process, so templates compile once; Jinja still reloads a
+    template whose file changed (auto_reload), which `mkdocs serve` relies on.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=True,
