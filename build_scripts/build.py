@@ -21,6 +21,7 @@ from .edition import load_edition
 from .model import Edition
 from .project import Project
 from .render import Page, navigation, render_pages
+from .search import search_pages
 from .write import Written, write_docs
 
 
@@ -38,7 +39,7 @@ def generate(project: Project) -> Generated:
     """Gather, check and render the statement, and write the docs folder."""
     start = time.perf_counter()
     edition = load_edition(project.source)
-    pages = render_pages(edition, project.templates)
+    pages = render_pages(edition, project.templates) + search_pages(edition)
     written = write_docs(pages, project.docs, project.generated)
     return Generated(edition, pages, written, time.perf_counter() - start)
 

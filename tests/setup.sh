@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the tests need: Debian's Chromium for the browser tests (Playwright drives
-# it; its own browser download is not used) and a virtual environment .venv with the
-# package and its test extras. Safe to run again.
+# it; its own browser download is not used), Node.js for the search engine's tests, and a
+# virtual environment .venv with the package and its test extras. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"   # runs the search engine's tests
+if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
 python3 -m venv .venv
 .venv/bin/pip install -q -e ".[test]"

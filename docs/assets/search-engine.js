@@ -1,0 +1,231 @@
+/* search-engine.js: exact paragraph search for the statement (used by search-worker.js and the tests).
+ *
+ * Japanese: a paragraph matches when it contains every query word after NFKC normalization,
+ * lower-casing and removing white space. English: every query word is a prefix of a word of
+ * the paragraph. A query equal to a glossary name or alias (any language) also matches the
+ * paragraphs that mention the entry. Two interchangeable engines find the candidates: a linear
+ * scan, and character-bigram postings with verification for large collections.
+ */
+(function (root) {
+  "use strict";
+
+  var MARK = /[\p{M}\uFF9E\uFF9F]/u;       // marks that belong to the preceding character
+  var SPACE = /\s/u;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var BIGRAM_THRESHOLD = 2000;            // documents from which the bigram engine is used
+
+  /* Normalize text, remembering for each output character the original [start, end). */
+  function normalize(text, keepSpace) {
+    var out = "", starts = [], ends = [];
+    var i = 0;
+    while (i < text.length) {
+      var start = i;
+      var cp = text.codePointAt(i);
+      i += cp > 0xffff ? 2 : 1;
+      while (i < text.length && MARK.test(String.fromCodePoint(text.codePointAt(i)))) {
+        i += text.codePointAt(i) > 0xffff ? 2 : 1;
+      }
+      var piece = text.slice(start, i).normalize("NFKC").toLowerCase();
+      for (var k = 0; k < piece.length; k++) {
+        var ch = piece[k];
+        if (SPACE.test(ch)) {
+          if (!keepSpace) continue;
+          ch = " ";
+        }
+        out += ch;
+        starts.push(start);
+        ends.push(i);
+      }
+    }
+    return { text: out, starts: starts, ends: ends };
+  }
+
+  /* The key of a whole query or glossary name: normalized, without any white space. */
+  function key(text) {
+    return normalize(text, false).text;
+  }
+
+  /* Query words: normalized; in English further cut at anything that is not a letter or digit. */
+  function queryWords(query, lang) {
+    var words = normalize(query, true).text.split(" ").filter(Boolean);
+    if (lang === "ja") return words;
+    var parts = [];
+    words.forEach(function (w) { (w.match(WORD) || []).forEach(function (p) { parts.push(p); }); });
+    return parts;
+  }
+
+  function bigrams(word) {
+    var grams = [];
+    for (var i = 0; i + 1 < word.length; i++) grams.push(word.slice(i, i + 2));
+    return grams.length ? grams : [word];
+  }
+
+  /* Prepare an index file (see build_scripts/search.py) for searching. */
+  function prepare(index, options) {
+    var lang = index.lang;
+    var docs = index.docs.map(function (doc) {
+      var norm = normalize(doc.t, lang !== "ja");
+      var tokens = [];
+      if (lang !== "ja") {
+        var m;
+        WORD.lastIndex = 0;
+        while ((m = WORD.exec(norm.text)) !== null) tokens.push({ word: m[0], at: m.index });
+      }
+      return { doc: doc, norm: norm, tokens: tokens };
+    });
+    var terms = index.terms.map(function (term) {
+      return {
+        keys: term.k.map(key),
+        aliases: term.a.map(function (a) { return normalize(a, lang !== "ja").text; }),
+        paragraphs: term.p
+      };
+    });
+    var prepared = { lang: lang, sections: index.sections, docs: docs, terms: terms, postings: null };
+    var engine = (options && options.engine) || (docs.length >= BIGRAM_THRESHOLD ? "bigram" : "linear");
+    if (engine === "bigram") prepared.postings = buildPostings(docs);
+    return prepared;
+  }
+
+  /* Character-bigram (and single character) postings: gram -> sorted document numbers. */
+  function buildPostings(docs) {
+    var postings = new Map();
+    docs.forEach(function (d, n) {
+      var text = d.norm.text, seen = new Set();
+      for (var i = 0; i < text.length; i++) {
+        var grams = [text[i]];
+        if (i + 1 < text.length) grams.push(text.slice(i, i + 2));
+        grams.forEach(function (g) {
+          if (g.indexOf(" ") !== -1 || seen.has(g)) return;
+          seen.add(g);
+          if (!postings.has(g)) postings.set(g, []);
+          postings.get(g).push(n);
+        });
+      }
+    });
+    return postings;
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  /* Documents that may contain every word (all of them for the linear engine). */
+  function candidates(prepared, words) {
+    if (!prepared.postings) return prepared.docs.map(function (_, n) { return n; });
+    var result = null;
+    words.forEach(function (w) {
+      bigrams(w).forEach(function (g) {
+        var list = prepared.postings.get(g) || [];
+        result = result === null ? list.slice() : intersect(result, list);
+      });
+    });
+    return result || [];
+  }
+
+  /* Where a word occurs in a document, as [start, end) in normalized text; empty if nowhere. */
+  function occurrences(d, word, lang) {
+    var found = [];
+    if (lang === "ja") {
+      var at = d.norm.text.indexOf(word);
+      while (at !== -1) { found.push([at, at + word.length]); at = d.norm.text.indexOf(word, at + 1); }
+    } else {
+      d.tokens.forEach(function (t) {
+        if (t.word.startsWith(word)) found.push([t.at, t.at + word.length]);
+      });
+    }
+    return found;
+  }
+
+  /* Find the paragraphs for a query: [{doc, ranges}] in text order, ranges in original offsets. */
+  function search(prepared, query) {
+    var lang = prepared.lang;
+    var words = queryWords(query, lang);
+    if (!words.length) return [];
+    var hits = new Map();
+    candidates(prepared, words).forEach(function (n) {
+      var d = prepared.docs[n], ranges = [];
+      for (var i = 0; i < words.length; i++) {
+        var found = occurrences(d, words[i], lang);
+        if (!found.length) return;
+        ranges = ranges.concat(found);
+      }
+      hits.set(n, ranges);
+    });
+    var whole = key(query);
+    prepared.terms.forEach(function (term) {
+      if (term.keys.indexOf(whole) === -1) return;
+      prepared.docs.forEach(function (d, n) {
+        if (term.paragraphs.indexOf(d.doc.n) === -1) return;
+        var ranges = hits.get(n) || [];
+        term.aliases.forEach(function (alias) {
+          var at = d.norm.text.indexOf(alias);
+          while (at !== -1) { ranges.push([at, at + alias.length]); at = d.norm.text.indexOf(alias, at + 1); }
+        });
+        hits.set(n, ranges);
+      });
+    });
+    return Array.from(hits.keys()).sort(function (a, b) { return a - b; }).map(function (n) {
+      var d = prepared.docs[n];
+      var ranges = hits.get(n).map(function (r) {
+        return [d.norm.starts[r[0]], d.norm.ends[r[1] - 1]];
+      }).sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+      return { doc: d.doc, ranges: merge(ranges) };
+    });
+  }
+
+  function merge(ranges) {
+    var out = [];
+    ranges.forEach(function (r) {
+      var last = out[out.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else out.push([r[0], r[1]]);
+    });
+    return out;
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
+  /* A snippet around the first match: escaped text with every match in it marked. */
+  function snippet(text, ranges, lang) {
+    var before = lang === "ja" ? 20 : 60, length = lang === "ja" ? 90 : 220;
+    var start = ranges.length ? Math.max(0, ranges[0][0] - before) : 0;
+    var end = Math.min(text.length, start + length);
+    if (lang !== "ja") {
+      if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+      if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), ranges.length ? ranges[0][1] : 0);
+    }
+    var html = start > 0 ? "…" : "", cursor = start;
+    ranges.forEach(function (r) {
+      var a = Math.max(r[0], cursor), b = Math.min(r[1], end);
+      if (a >= b) return;
+      html += escapeHTML(text.slice(cursor, a)) + "<mark>" + escapeHTML(text.slice(a, b)) + "</mark>";
+      cursor = b;
+    });
+    html += escapeHTML(text.slice(cursor, end)) + (end < text.length ? "…" : "");
+    return html;
+  }
+
+  /* Results in the shape Material's search UI renders: one group per paragraph. */
+  function results(prepared, query) {
+    return search(prepared, query).map(function (hit) {
+      var doc = hit.doc, terms = {};
+      hit.ranges.forEach(function (r) { terms[doc.t.slice(r[0], r[1])] = true; });
+      var section = prepared.sections[doc.s] || "";
+      return [
+        { location: doc.l, title: "¶" + doc.n, text: snippet(doc.t, hit.ranges, prepared.lang), score: 1, terms: terms },
+        { location: doc.l, title: escapeHTML(section || "¶" + doc.n), text: "", score: 1, terms: terms }
+      ];
+    });
+  }
+
+  var api = { normalize: normalize, key: key, queryWords: queryWords, prepare: prepare, search: search,
+              snippet: snippet, results: results, escapeHTML: escapeHTML };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.StatementSearch = api;
+})(typeof self !== "undefined" ? self : this);

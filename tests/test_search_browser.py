@@ -1,0 +1,127 @@
+"""Search in the browser, as a reader uses it: real keystrokes into Material's search box.
+
+Every query of the sets must return exactly the paragraphs the contract computes from the
+text (recall and precision 1.0), each result linking to its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from build_scripts.edition import load_edition
+
+from .conftest import REPO, serve
+from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
+
+COUNT_TEXT = {
+    "ja": {0: "何も見つかりませんでした", 1: "1件見つかりました", "n": "{}件見つかりました", "empty": "検索キーワードを入力してください"},
+    "en": {0: "No matching documents", 1: "1 matching document", "n": "{} matching documents", "empty": "Type to start searching"},
+}
+WAIT_FOR_META = "want => document.querySelector('.md-search-result__meta').textContent === want"
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return load_edition(REPO / "source")
+
+
+def search(page: Page, query: str, lang: str, count: int) -> list[str]:
+    """Type a query with the keyboard and return the href of every result, all rendered."""
+    texts = COUNT_TEXT[lang]
+    box = page.locator("input.md-search__input")
+    box.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")  # an empty box first, so no result of the last query remains
+    page.wait_for_function(WAIT_FOR_META, arg=texts["empty"], timeout=5000)
+    page.keyboard.type(query)
+    # Playwright sends only an input event for characters beyond a US keyboard; Material
+    # searches on keyup, so end with a key a reader would press too.
+    page.keyboard.press("End")
+    want = texts.get(count) if count in (0, 1) else texts["n"].format(count)
+    page.wait_for_function(WAIT_FOR_META, arg=want, timeout=5000)
+    items = page.locator("li.md-search-result__item")
+    for _ in range(100):  # Material renders the first ten results, the rest as the list scrolls
+        if items.count() >= count:
+            break
+        # Material renders the next chunk each time the end of the list comes into view.
+        wrap = page.locator(".md-search__scrollwrap")
+        wrap.evaluate("el => el.scrollTo(0, 0)")
+        page.wait_for_timeout(30)
+        wrap.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(30)
+    return items.evaluate_all("els => els.map(el => el.querySelector('a.md-search-result__link').href)")
+
+
+def paragraphs(hrefs: list[str]) -> list[int]:
+    numbers = []
+    for href in hrefs:
+        match = re.search(r"#p(\d+)$", href)
+        assert match, href
+        numbers.append(int(match.group(1)))
+    return numbers
+
+
+@pytest.mark.parametrize("lang, start, queries", [
+    ("ja", "/opening/", JAPANESE_QUERIES), ("en", "/en/opening/", ENGLISH_QUERIES)])
+def test_every_query_finds_exactly_its_paragraphs(page: Page, server: str, edition, lang, start, queries):
+    page.goto(server + start)
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    for query in queries:
+        want = expected(edition, lang, query)
+        hrefs = search(page, query, lang, len(want))
+        assert paragraphs(hrefs) == want, query
+        prefix = f"{server}/en/" if lang == "en" else f"{server}/"
+        for href, number in zip(hrefs, want):
+            slug = edition.statement.section_of(number).slug
+            assert href.startswith(f"{prefix}{slug}/?h=") and href.endswith(f"#p{number}"), href
+
+
+def test_result_shows_paragraph_section_and_marked_snippet(page: Page, server: str):
+    page.goto(server + "/alliance/")
+    page.keyboard.press("/")
+    search(page, "拡大抑止", "ja", 1)
+    item = page.locator("li.md-search-result__item").first
+    assert item.locator("h1").inner_text() == "日米同盟：抑止力及び対処力の強化"
+    assert item.locator("h2").inner_text() == "¶12"
+    assert item.locator("mark").first.inner_text() == "拡大抑止"
+
+
+def test_following_a_result_scrolls_to_the_paragraph_and_highlights(page: Page, server: str):
+    page.goto(server + "/opening/")
+    page.keyboard.press("/")
+    search(page, "核兵器", "ja", 1)
+    with page.expect_navigation():
+        page.locator("li.md-search-result__item a.md-search-result__link").first.click()
+    assert page.url.endswith("/global-challenges/?h=%E6%A0%B8%E5%85%B5%E5%99%A8#p29")
+    marks = page.locator("#p29 mark[data-md-highlight]")
+    marks.first.wait_for()
+    assert marks.first.inner_text() == "核兵器"
+    assert page.locator("#p29").evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+
+
+def test_no_result_is_said_in_the_page_language(page: Page, server: str):
+    page.goto(server + "/en/future/")
+    page.keyboard.press("/")
+    assert search(page, "Mars", "en", 0) == []
+
+
+def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path):
+    shutil.copytree(real_site, tmp_path / "some" / "path")
+    httpd, url = serve(tmp_path)
+    try:
+        page = browser.new_page()
+        outside: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith(url + "/some/path/") else outside.append(r.url))
+        page.goto(url + "/some/path/en/alliance/")
+        page.keyboard.press("/")
+        hrefs = search(page, "Senkaku", "en", 1)
+        assert hrefs == [f"{url}/some/path/en/alliance/?h=Senkaku#p12"]
+        assert outside == []
+        page.close()
+    finally:
+        httpd.shutdown()

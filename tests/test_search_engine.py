@@ -1,0 +1,97 @@
+"""The search engine (docs/assets/search-engine.js) run in Node, outside the browser.
+
+Both engines, the linear scan and the bigram postings, must give exactly the paragraphs the
+contract (tests/search_contract.py) computes from the text, for every query of the sets.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build_scripts.edition import load_edition
+from build_scripts.search import search_index
+
+from .conftest import FIXTURES, REPO
+from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
+
+ENGINE = REPO / "docs" / "assets" / "search-engine.js"
+NODE = shutil.which("node")
+
+RUNNER = """
+const engine = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const out = {};
+for (const name of ["linear", "bigram"]) {
+  const prepared = engine.prepare(input.index, {engine: name});
+  out[name] = {};
+  for (const q of input.queries) out[name][q] = engine.search(prepared, q).map(h => h.doc.n);
+}
+out.results = {};
+const prepared = engine.prepare(input.index);
+for (const q of input.render) out.results[q] = engine.results(prepared, q);
+console.log(JSON.stringify(out));
+"""
+
+
+def run_engine(index: dict, queries: list[str], render: list[str] = ()) -> dict:
+    assert NODE, "Node.js is needed for the search engine tests"
+    result = subprocess.run([NODE, "-e", RUNNER, str(ENGINE)], input=json.dumps(
+        {"index": index, "queries": queries, "render": list(render)}), capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return load_edition(REPO / "source")
+
+
+def test_query_sets_are_large_enough():
+    assert len(JAPANESE_QUERIES) >= 60 and len(ENGLISH_QUERIES) >= 40
+
+
+@pytest.mark.parametrize("lang, queries", [("ja", JAPANESE_QUERIES), ("en", ENGLISH_QUERIES)])
+def test_both_engines_find_exactly_the_expected_paragraphs(edition, lang, queries):
+    out = run_engine(search_index(edition, lang), queries)
+    for query in queries:
+        want = expected(edition, lang, query)
+        assert out["linear"][query] == want, (lang, query)
+        assert out["bigram"][query] == want, (lang, query)
+
+
+def test_results_have_material_shape_and_marked_snippets(edition):
+    out = run_engine(search_index(edition, "ja"), [], ["Ｇ２０", "核兵器"])
+    g20 = out["results"]["Ｇ２０"]
+    assert len(g20) == 3
+    teaser, heading = g20[1]
+    assert teaser["location"] == "economy/#p20" and teaser["title"] == "¶20"
+    assert "<mark>G20</mark>" in teaser["text"] and heading["title"] == "より強靱で持続可能かつ包摂的な経済成長の実現"
+    assert teaser["terms"] == {"G20": True}
+    [[teaser, _]] = out["results"]["核兵器"]
+    assert teaser["text"].count("<mark>核兵器</mark>") == 2
+
+
+def test_english_locations_and_prefix_marks(edition):
+    out = run_engine(search_index(edition, "en"), [], ["abduct"])
+    [[teaser, _]] = out["results"]["abduct"]
+    assert teaser["location"] == "en/regional/#p8" and "<mark>abduct</mark>ions" in teaser["text"]
+
+
+def test_snippets_escape_the_text():
+    edition = load_edition(FIXTURES / "mini")
+    out = run_engine(search_index(edition, "ja"), [], ["script"])
+    [[teaser, _]] = out["results"]["script"]
+    assert "&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;" in teaser["text"]
+    assert "<script" not in teaser["text"]
+
+
+def test_half_width_katakana_with_voiced_marks_matches():
+    index = {"lang": "ja", "sections": [""], "terms": [],
+             "docs": [{"n": 1, "s": 0, "l": "a/#p1", "t": "ｸｱｯﾄﾞの会合"}, {"n": 2, "s": 0, "l": "a/#p2", "t": "クアッドの会合"}]}
+    out = run_engine(index, ["クアッド", "ｸｱｯﾄﾞ"], ["クアッド"])
+    assert out["linear"]["クアッド"] == [1, 2] == out["bigram"]["ｸｱｯﾄﾞ"]
+    assert out["results"]["クアッド"][0][0]["text"] == "<mark>ｸｱｯﾄﾞ</mark>の会合"
