@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +60,25 @@ def configure(config: MkDocsConfig, edition: Edition) -> None:
             language["site_name"] = html.escape(edition.version(language.locale).title, quote=False)
 
 
-def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool = True) -> float:
+def _source_date(project: Project) -> None:
+    """Fix the build's date to the last commit, so two builds of one commit are byte-identical.
+
+    MkDocs dates the sitemap with $SOURCE_DATE_EPOCH when set, else with today. Outside a git
+    checkout (or with git missing) the build keeps today's date.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ or not (project.root / ".git").exists():
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(project.root), "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool = True,
+               site_url: str | None = None) -> float:
     """Run MkDocs on the generated pages into a temporary folder, then swap it in for site_dir.
 
     Returns the seconds taken.
@@ -70,7 +89,9 @@ def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool 
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
     try:
-        config = load_config(str(project.config_file), site_dir=str(fresh), strict=strict)
+        _source_date(project)
+        overrides = {"site_url": site_url} if site_url else {}
+        config = load_config(str(project.config_file), site_dir=str(fresh), strict=strict, **overrides)
         configure(config, edition)
         mkdocs_build(config)
     except BaseException:

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
         if name == "build":
             command.add_argument("--site-dir", type=Path, default=Path("site"),
                                  help="where the built site goes (default: site)")
+            command.add_argument("--site-url", help="the address the site will be served from, e.g. "
+                                 "https://example.org/statements/2022-05-23/ (for canonical links and the sitemap)")
     return parser
 
 
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({generated.seconds:.2f} s)")
         # MkDocs reports its own warnings and errors through logging.
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-        seconds = build_site(project, generated.edition, args.site_dir)
+        seconds = build_site(project, generated.edition, args.site_dir, site_url=args.site_url)
         print(f"mkdocs: site built in {args.site_dir} ({seconds:.2f} s)")
         print(f"done in {time.perf_counter() - start:.2f} s")
         return 0

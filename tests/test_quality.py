@@ -1,0 +1,128 @@
+"""Promises of the built site: links resolve, builds are reproducible, it works under a sub-path,
+and no page asks anything of another origin."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from build_scripts.cli import main
+
+from .conftest import make_project, serve
+
+
+class Links(html.parser.HTMLParser):
+    """The ids of a page, and every href/src it uses."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        for name in ("href", "src"):
+            if values.get(name):
+                self.urls.append(values[name])
+
+
+def parsed(path: Path) -> Links:
+    links = Links()
+    links.feed(path.read_text(encoding="utf-8"))
+    return links
+
+
+def broken_links(site: Path, root_path: str = "/") -> list[str]:
+    """Every internal link or #anchor of the site that does not resolve.
+
+    Absolute paths (MkDocs' 404 page uses them) are resolved against the site's root, which
+    the server exposes at root_path.
+    """
+    pages = {path: parsed(path) for path in site.rglob("*.html")}
+    broken = []
+    for path, links in pages.items():
+        for url in links.urls:
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("//") or url.startswith(("mailto:", "data:", "javascript:")):
+                continue
+            if parts.path.startswith("/"):
+                if not parts.path.startswith(root_path):
+                    broken.append(f"{path.relative_to(site)}: {url} (outside the site)")
+                    continue
+                target = (site / unquote(parts.path[len(root_path):])).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {url} (no such file)")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parsed(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{path.relative_to(site)}: {url} (no such anchor)")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(real_site):
+    assert broken_links(real_site) == []
+    assert len(list(real_site.rglob("*.html"))) > 40
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1653264000")  # what the CLI takes from the last commit
+    config = make_project(tmp_path)
+    sites = []
+    for name in ("one", "two"):
+        assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
+                     "--site-dir", str(tmp_path / name)]) == 0
+        sites.append({p.relative_to(tmp_path / name): p.read_bytes() for p in (tmp_path / name).rglob("*") if p.is_file()})
+    assert sites[0].keys() == sites[1].keys()
+    assert [p for p in sites[0] if sites[0][p] != sites[1][p]] == []
+    assert b"<lastmod>2022-05-23</lastmod>" in sites[0][Path("sitemap.xml")]
+
+
+def test_site_under_a_sub_path_with_site_url(browser, tmp_path):
+    config = make_project(tmp_path)
+    served = tmp_path / "www"
+    assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
+                 "--site-dir", str(served / "some" / "path"), "--site-url", "https://example.org/some/path/"]) == 0
+    assert broken_links(served / "some" / "path", "/some/path/") == []
+    page_html = (served / "some" / "path" / "en" / "alliance" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/some/path/en/alliance/">' in page_html
+    httpd, url = serve(served)
+    try:
+        page = browser.new_page()
+        outside: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith(url + "/some/path/") else outside.append(r.url))
+        page.goto(url + "/some/path/alliance/#p12")
+        assert page.locator("#p12 a.stmt-pnum").is_visible()
+        page.hover(".md-header__option .md-select")
+        with page.expect_navigation():
+            page.click("a.md-select__link[hreflang=en]")
+        assert page.url == url + "/some/path/en/alliance/#p12"
+        page.click("#p12 a.stmt-term >> nth=0")
+        assert page.url.startswith(url + "/some/path/en/glossary/#")
+        assert outside == []
+        page.close()
+    finally:
+        httpd.shutdown()
+
+
+def test_no_page_requests_another_origin(browser, server, real_site):
+    """Load every page of both languages; every request must stay on the site's origin."""
+    page = browser.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    paths = sorted("/" + str(p.parent.relative_to(real_site)).replace(".", "") for p in real_site.rglob("index.html"))
+    for path in paths:
+        page.goto(server + re.sub("/+", "/", path + "/"))
+        page.wait_for_load_state("networkidle")
+    page.close()
+    assert len(paths) > 40 and outside == []
