@@ -6,6 +6,7 @@ folder next to the site that replaces the old site only once the build has succe
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import shutil
@@ -39,7 +40,13 @@ class Generated:
 def generate(project: Project) -> Generated:
     """Gather, check and render the statement, and write the docs folder."""
     start = time.perf_counter()
-    edition = load_edition(project.source)
+    generated = write_pages(project, load_edition(project.source))
+    return dataclasses.replace(generated, seconds=time.perf_counter() - start)
+
+
+def write_pages(project: Project, edition: Edition) -> Generated:
+    """Render a checked edition and write the docs folder."""
+    start = time.perf_counter()
     pages = render_pages(edition, project.templates) + search_pages(edition)
     written = write_docs(pages, project.docs, project.generated)
     return Generated(edition, pages, written, time.perf_counter() - start)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from .build import build_site, generate
+from .build import build_site, write_pages
 from .coverage import candidates
 from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from .errors import InputError, InputErrors
@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
                              help="folder with statement.ja.txt and its data files (default: source)")
         command.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                              help="the MkDocs configuration of the project (default: mkdocs.yml)")
+        command.add_argument("--strict", action="store_true",
+                             help="treat warnings about the inputs (e.g. an unused glossary alias) as errors")
         if name == "build":
             command.add_argument("--site-dir", type=Path, default=Path("site"),
                                  help="where the built site goes (default: site)")
@@ -43,10 +45,12 @@ def _describe(edition: Edition) -> str:
             f"{len(edition.corrections)} corrections applied{glossary}, languages: {', '.join(edition.languages)}")
 
 
-def _notices(edition: Edition, source: Path) -> None:
-    """Say what the site will lack, and what looks wrong without failing."""
-    for warning in edition.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+def _notices(edition: Edition, source: Path, strict: bool) -> None:
+    """Say what the site will lack, and what looks wrong; with --strict a warning fails."""
+    if strict and edition.warnings:
+        raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
+    for origin, message in edition.warnings:
+        print(f"warning: {origin}: {message}", file=sys.stderr)
     for lang in TRANSLATION_LANGUAGES:
         if lang not in edition.languages:
             name = TRANSLATION_FILE.format(lang=lang)
@@ -65,14 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             edition = load_edition(project.source)
             print(f"ok: {project.source}: {_describe(edition)}")
-            _notices(edition, args.source)
+            _notices(edition, args.source, args.strict)
             for candidate in candidates(edition):
                 print(f"glossary candidate: {candidate}")
             return 0
         start = time.perf_counter()
-        generated = generate(project)
-        print(f"statement: {_describe(generated.edition)}")
-        _notices(generated.edition, args.source)
+        edition = load_edition(project.source)
+        print(f"statement: {_describe(edition)}")
+        _notices(edition, args.source, args.strict)
+        generated = write_pages(project, edition)
         print(f"pages: {len(generated.pages)} generated, {generated.written.written} written "
               f"({generated.seconds:.2f} s)")
         # MkDocs reports its own warnings and errors through logging.

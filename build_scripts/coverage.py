@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .model import Edition, Version
+from .model import Edition, Origin, Version
 
 # What looks like a name the glossary may be missing, per language.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,})(?![A-Za-z0-9])")
@@ -14,10 +14,10 @@ _PARENTHESIZED = {"ja": re.compile(r"[（(]([^（）()]{2,20})[）)]"), "en": re
 _NOT_NAMES = re.compile(r"^(?:ファクトシート別添|see the attached fact sheet|\d+.*|[\"\u201c].*)$")
 
 
-def check_glossary(edition: Edition) -> tuple[list[InputError], list[str]]:
+def check_glossary(edition: Edition) -> tuple[list[InputError], list[tuple[Origin, str]]]:
     """Errors (an entry mentioned nowhere) and warnings (an alias that never occurs)."""
     errors: list[InputError] = []
-    warnings: list[str] = []
+    warnings: list[tuple[Origin, str]] = []
     used = {(m.term, m.lang, m.text) for m in edition.mentions}
     owners: dict[tuple[str, str], str] = {}
     for term in edition.terms:
@@ -26,13 +26,13 @@ def check_glossary(edition: Edition) -> tuple[list[InputError], list[str]]:
             errors.append(InputError(term.origin, f"entry {term.id!r} is mentioned nowhere in the text"))
         for lang in edition.languages:
             if lang not in mentioned and mentioned:
-                warnings.append(f"{term.origin}: entry {term.id!r} is not mentioned in the {lang} text")
+                warnings.append((term.origin, f"entry {term.id!r} is not mentioned in the {lang} text"))
             for alias in term.aliases.get(lang, ()):
                 owner = owners.setdefault((lang, alias), term.id)
                 if owner != term.id:
                     errors.append(InputError(term.origin, f"entry {term.id!r}: {lang} alias {alias!r} is also an alias of {owner!r}"))
                 elif (term.id, lang, alias) not in used:
-                    warnings.append(f"{term.origin}: entry {term.id!r}: {lang} alias {alias!r} never occurs in the text")
+                    warnings.append((term.origin, f"entry {term.id!r}: {lang} alias {alias!r} never occurs in the text"))
     return errors, warnings
 
 

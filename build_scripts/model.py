@@ -222,8 +222,8 @@ class Edition:
     """The glossary, in file order."""
     mentions: tuple[Mention, ...] = ()
     """Every mention of every glossary entry, in every language, in text order."""
-    warnings: tuple[str, ...] = ()
-    """Problems that do not stop the build, as `file:line: message`."""
+    warnings: tuple[tuple[Origin, str], ...] = ()
+    """Problems that do not stop the build (unless --strict): where, and what."""
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -77,7 +77,8 @@ def parse_date(text: str, where: Origin) -> datetime.date:
     """Read a date line such as 2022年5月23日 (full-width digits too)."""
     match = _DATE.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", ""))
     if not match:
-        raise InputError(where, f"expected the date line (e.g. 2022年5月23日), found {text!r}")
+        found = text if len(text) <= 20 else text[:20] + "…"
+        raise InputError(where, f"expected the date line (e.g. 2022年5月23日), found {found!r}")
     year, month, day = (int(g) for g in match.groups())
     try:
         return datetime.date(year, month, day)
@@ -94,6 +95,8 @@ def _header(lines: list[tuple[int, str]], path: str) -> tuple[str, str | None, d
         raise InputError(Origin(path, title_line), "no title: the file starts with the date line")
     if not is_heading_like(title):
         raise InputError(Origin(path, title_line), f"no title: the first line is a sentence ({title[:20]}…)")
+    if title.startswith("「") and title.endswith("」"):
+        raise InputError(Origin(path, title_line), "no title: the file starts with the subtitle in 「」")
     subtitle = None
     if rest and rest[0][1].startswith("「") and rest[0][1].endswith("」"):
         subtitle = rest[0][1][1:-1]

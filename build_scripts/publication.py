@@ -26,7 +26,7 @@ def load_publication(path: Path) -> Publication:
     if node is None:
         return Publication()
     problems = Problems()
-    top = Mapping(path, node, {"source_url", "publisher", "official_english", "sections"}, "statement.yml", problems)
+    top = Mapping(path, node, {"source_url", "publisher", "official_english", "sections"}, "", problems)
     source_url = top.text("source_url", required=False)
     if source_url and not source_url.startswith(("https://", "http://")):
         problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {source_url!r}")

@@ -63,7 +63,7 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
     if node is None:
         problems.add(Origin(display_path(path)), "the translation is empty")
         problems.raise_if_any()
-    top = Mapping(path, node, {"title", "subtitle", "headings", "paragraphs", "notes"}, "translation", problems)
+    top = Mapping(path, node, {"title", "subtitle", "headings", "paragraphs", "notes"}, "", problems)
     title = top.text("title")
     subtitle = top.text("subtitle", required=statement.subtitle is not None)
     if subtitle is not None and statement.subtitle is None:

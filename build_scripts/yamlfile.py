@@ -6,6 +6,7 @@ nodes instead of on plain Python values so every message can say `file:line: key
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import yaml
@@ -57,19 +58,33 @@ class Mapping:
 
     def __init__(self, path: Path, node: yaml.Node, keys: set[str], what: str, problems: Problems) -> None:
         self.path, self.node, self.problems, self.what = path, node, problems, what
+        prefix = f"{what}: " if what else ""
         self.values: dict[str, yaml.Node] = {}
+        self.misspelt: set[str] = set()
+        """Allowed keys that an unknown key looks like a typo of (not reported missing too)."""
         if not isinstance(node, yaml.MappingNode):
-            problems.add(where(path, node), f"{what}: expected a mapping (key: value), found {describe(node)}")
+            problems.add(where(path, node), f"{prefix}expected a mapping (key: value), found {describe(node)}")
             return
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key not in keys:
-                expected = ", ".join(sorted(keys))
-                problems.add(where(path, key_node), f"{what}: unknown key {key!r} (expected one of: {expected})")
+                given = {str(k.value) for k, _ in node.value}
+                close = difflib.get_close_matches(key, sorted(keys - given), n=1, cutoff=0.75)
+                if close:
+                    self.misspelt.add(close[0])
+                    problems.add(where(path, key_node), f"{prefix}unknown key {key!r} (did you mean {close[0]!r}?)")
+                else:
+                    expected = ", ".join(sorted(keys))
+                    problems.add(where(path, key_node), f"{prefix}unknown key {key!r} (expected one of: {expected})")
             elif key in self.values:
-                problems.add(where(path, key_node), f"{what}: key {key!r} is given twice")
+                problems.add(where(path, key_node), f"{prefix}key {key!r} is given twice")
             else:
                 self.values[key] = value_node
+
+    @property
+    def prefix(self) -> str:
+        """What messages about this mapping start with."""
+        return f"{self.what}: " if self.what else ""
 
     @property
     def origin(self) -> Origin:
@@ -80,14 +95,14 @@ class Mapping:
         """A non-empty string value."""
         node = self.values.get(key)
         if node is None:
-            if required and isinstance(self.node, yaml.MappingNode):
-                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            if required and isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
+                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
-            self.problems.add(where(self.path, node), f"{self.what}: {key!r} must be text, found {describe(node)}")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be text, found {describe(node)}")
             return None
         if not str(node.value).strip():
-            self.problems.add(where(self.path, node), f"{self.what}: {key!r} is empty")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} is empty")
             return None
         return str(node.value)
 
@@ -95,11 +110,11 @@ class Mapping:
         """A positive integer value (required)."""
         node = self.values.get(key)
         if node is None:
-            if isinstance(self.node, yaml.MappingNode):
-                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            if isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
+                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
             return None
         if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")) or int(node.value) < 1:
-            self.problems.add(where(self.path, node), f"{self.what}: {key!r} must be a positive whole number, found {describe(node)}")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a positive whole number, found {describe(node)}")
             return None
         return int(node.value)
 
@@ -107,10 +122,10 @@ class Mapping:
         """A mapping from language code to text, such as `reason: {ja: …, en: …}`."""
         node = self.values.get(key)
         if node is None:
-            if isinstance(self.node, yaml.MappingNode):
-                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            if isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
+                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
             return {}
-        inner = Mapping(self.path, node, set(languages), f"{self.what}: {key}", self.problems)
+        inner = Mapping(self.path, node, set(languages), f"{self.prefix}{key}", self.problems)
         found = {lang: inner.text(lang, required=lang in required) for lang in languages}
         return {lang: text for lang, text in found.items() if text is not None}
 
@@ -118,10 +133,10 @@ class Mapping:
         """A list value."""
         node = self.values.get(key)
         if node is None:
-            if required and isinstance(self.node, yaml.MappingNode):
-                self.problems.add(self.origin, f"{self.what}: missing key {key!r}")
+            if required and isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
+                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.problems.add(where(self.path, node), f"{self.what}: {key!r} must be a list, found {describe(node)}")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a list, found {describe(node)}")
             return None
         return list(node.value)

@@ -99,13 +99,13 @@ def test_missing_heading(bilingual):
 def test_empty_title(bilingual):
     edit(bilingual, 'title: "Japan-U.S. Joint Leaders\' Statement"', 'title: ""')
     [message] = errors(bilingual)
-    assert message.endswith(": translation: 'title' is empty")
+    assert message.endswith("translation.en.yml:3: 'title' is empty")
 
 
 def test_unknown_key(bilingual):
     edit(bilingual, "notes:", "note:")
     [message] = errors(bilingual)
-    assert "translation: unknown key 'note'" in message
+    assert message.endswith("unknown key 'note' (did you mean 'notes'?)")
 
 
 def test_no_translation_file_means_japanese_only(bilingual):
