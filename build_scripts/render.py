@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,22 @@ def meta_title(text: str | Markup) -> Markup:
     return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
+_JAPANESE_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef々〆]+(?:[\s\d]*[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef々〆]+)*")
+
+
+def lang_runs(text: str, page_lang: str) -> Markup:
+    """Escape text, marking runs of Japanese in a page of another language with lang="ja"."""
+    if page_lang == "ja":
+        return escape(text)
+    out, cursor = [], 0
+    for match in _JAPANESE_RUN.finditer(text):
+        out.append(str(escape(text[cursor:match.start()])))
+        out.append(f'<span lang="ja">{escape(match.group(0))}</span>')
+        cursor = match.end()
+    out.append(str(escape(text[cursor:])))
+    return Markup("".join(out))
+
+
 def long_date(value, lang: str) -> str:
     """A date as written in running text of the language."""
     if lang == "ja":
@@ -67,6 +84,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["meta_title"] = meta_title
     env.filters["long_date"] = long_date
+    env.filters["lang_runs"] = lang_runs
     return env
 
 

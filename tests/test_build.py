@@ -85,11 +85,29 @@ def test_mini_statement_renders_markup_literally(tmp_path):
     sharp = (tmp_path / "site" / "sharp" / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="sharp"># 行頭のシャープ記号</h1>' in sharp
     assert "<title># 行頭のシャープ記号 - 架空の共同声明</title>" in sharp
+    sharp_en = (tmp_path / "site" / "en" / "sharp" / "index.html").read_text(encoding="utf-8")
+    assert "<title># A heading that starts with a hash | pipe - A &lt;i&gt;Made-up&lt;/i&gt; Joint Statement {{ title }}</title>" in sharp_en
     first = (tmp_path / "site" / "first" / "index.html").read_text(encoding="utf-8")
     assert "計画&lt;b&gt;</ins>" in first and "新たな計画&lt;b&gt;" not in first
     assert "歓迎した。" in first  # "た。" joined across the page break
     corrections = (tmp_path / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
     assert "（&lt;i&gt;タグ&lt;/i&gt;を含む）" in corrections
+    # the translation, the glossary and the tooltips show markup literally too
+    site = tmp_path / "site"
+    english = (site / "en" / "opening" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;, **bold** and [a link](http://example.com)" in english
+    assert "{{ variable }} and {% if x %}" in (site / "en" / "opening" / "index.html").read_text(encoding="utf-8")
+    home = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "A &lt;i&gt;Made-up&lt;/i&gt; Joint Statement {{ title }}" in home and "<i>Made-up" not in home
+    assert "A short **statement** for tests" in home
+    first_en = (site / "en" / "first" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="first">The [first](http://example.com) heading</h1>' in first_en
+    assert '<span lang="ja">「計画」</span> is rendered as &#34;plan&#34; &lt;b&gt;not bold&lt;/b&gt;' in first_en
+    assert 'title="A made-up description with &#34;quotes&#34; &amp; &lt;tags&gt;."' in first_en
+    glossary = (site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "A made-up description with &#34;quotes&#34; &amp; &lt;tags&gt;." in glossary
+    parallel = (site / "parallel" / "opening" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in parallel and "<script>alert" not in parallel
 
 
 def test_failed_build_leaves_previous_site_untouched(tmp_path):

@@ -1,4 +1,5 @@
-/* language.js: the language selector keeps the paragraph the reader is at (#p14 stays #p14). */
+/* language.js: the language selector keeps the paragraph the reader is at (#p14 stays #p14)
+   and marks each language's name with its lang (日本語 on an English page). */
 (function () {
   "use strict";
 
@@ -14,4 +15,8 @@
     event.stopPropagation();
     window.location.assign(link.href.split("#")[0] + window.location.hash);
   }, true);
+
+  document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+    link.lang = link.hreflang;
+  });
 })();
