@@ -1,0 +1,95 @@
+"""A statement 100 times the size of ours (benchmarks/synthetic.py) builds, and its pages,
+glossary links and search stay correct: spot checks with the same tools as the real site."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.cli import main
+from build_scripts.edition import load_edition
+from build_scripts.search import search_index
+
+from .conftest import REPO, make_project, serve
+from .search_contract import expected
+from .test_quality import broken_links
+from .test_search_browser import search
+from .test_search_engine import run_engine
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from synthetic import write_synthetic  # noqa: E402
+
+TIMES = 100
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> tuple[Path, Path]:
+    """The source folder and the built site of the 100-times statement."""
+    root = tmp_path_factory.mktemp("large")
+    config = make_project(root)
+    write_synthetic(root / "large", TIMES)
+    assert main(["build", "--config", str(config), "--source", str(root / "large"),
+                 "--site-dir", str(root / "site")]) == 0
+    return root / "large", root / "site"
+
+
+def test_every_paragraph_has_its_page_and_anchor(large):
+    source, site = large
+    edition = load_edition(source)
+    assert len(edition.statement.paragraphs) == 32 * TIMES
+    for section in edition.statement.sections[::97]:
+        page = (site / section.slug / "index.html").read_text(encoding="utf-8")
+        ids = [int(n) for n in re.findall(r'<p class="stmt-para" id="p(\d+)">', page)]
+        assert ids == [p.number for p in section.paragraphs]
+        english = (site / "en" / section.slug / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r'<p class="stmt-para" id="p(\d+)">', english) == [str(n) for n in ids]
+
+
+def test_glossary_links_in_every_copy(large):
+    source, site = large
+    edition = load_edition(source)
+    for copy in (0, 49, 99):
+        number = copy * 32 + 2  # the copy of ¶2, which mentions the Quad summit
+        section = edition.statement.section_of(number)
+        page = (site / section.slug / "index.html").read_text(encoding="utf-8")
+        paragraph = page.split(f'id="p{number}"')[1].split("</p>")[0]
+        assert 'href="../glossary/#quad"' in paragraph
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    quad = glossary.split('<section class="stmt-entry" id="quad">')[1].split("</section>")[0]
+    assert quad.count("<li>") == 3 * TIMES
+
+
+def test_links_resolve(large):
+    assert broken_links(large[1], every=40) == []  # a spot check: every 40th of some 2,800 pages
+
+
+def test_search_index_and_engine(large):
+    source, site = large
+    edition = load_edition(source)
+    queries = ["クアッド", "核兵器", "Ｇ２０", "ロシア ウクライナ", "核", "火星"]
+    index = json.loads((site / "search-index" / "ja.json").read_text(encoding="utf-8"))
+    assert index == search_index(edition, "ja")
+    out = run_engine(index, queries)
+    for query in queries:
+        assert out["bigram"][query] == out["linear"][query] == expected(edition, "ja", query), query
+
+
+def test_search_in_the_browser(large, browser):
+    source, site = large
+    edition = load_edition(source)
+    httpd, url = serve(site)
+    try:
+        page = browser.new_page()
+        page.goto(url + "/section-2/")
+        page.keyboard.press("/")
+        for lang, query in (("ja", "核兵器"), ("ja", "火星")):
+            want = expected(edition, lang, query)
+            hrefs = search(page, query, lang, len(want))
+            assert [int(h.rsplit("#p", 1)[1]) for h in hrefs] == want
+        page.close()
+    finally:
+        httpd.shutdown()
