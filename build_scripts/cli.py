@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         start = time.perf_counter()
         edition = load_edition(project.source)
-        print(f"statement: {_describe(edition)}")
+        print(f"statement: {_describe(edition)} ({time.perf_counter() - start:.2f} s)")
         _notices(edition, args.source, args.strict)
         generated = write_pages(project, edition)
         print(f"pages: {len(generated.pages)} generated, {generated.written.written} written "

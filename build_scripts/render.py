@@ -34,8 +34,8 @@ class Page:
     content: str
 
 
-def meta_title(text: str | Markup) -> Markup:
-    """A page title for YAML front matter.
+def meta_text(text: str | Markup) -> Markup:
+    """A page title or description for YAML front matter.
 
     MkDocs and Material print titles into HTML without escaping (they may hold markup from
     Markdown headings), so the title must be HTML-escaped once: plain text is escaped here,
@@ -82,7 +82,7 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["meta_title"] = meta_title
+    env.filters["meta_text"] = meta_text
     env.filters["long_date"] = long_date
     env.filters["lang_runs"] = lang_runs
     return env

@@ -88,7 +88,8 @@ def test_mini_statement_renders_markup_literally(tmp_path):
     sharp_en = (tmp_path / "site" / "en" / "sharp" / "index.html").read_text(encoding="utf-8")
     assert "<title># A heading that starts with a hash | pipe - A &lt;i&gt;Made-up&lt;/i&gt; Joint Statement {{ title }}</title>" in sharp_en
     first = (tmp_path / "site" / "first" / "index.html").read_text(encoding="utf-8")
-    assert "計画&lt;b&gt;</ins>" in first and "新たな計画&lt;b&gt;" not in first
+    paragraph = first.split('id="p3"')[1].split("</p>")[0]
+    assert "計画&lt;b&gt;</ins>" in paragraph and "新たな計画&lt;b&gt;" not in paragraph
     assert "歓迎した。" in first  # "た。" joined across the page break
     corrections = (tmp_path / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
     assert "（&lt;i&gt;タグ&lt;/i&gt;を含む）" in corrections
@@ -150,7 +151,7 @@ def test_another_statement_without_data_files_builds(tmp_path):
     result = run("build", "--source", "other", "--site-dir", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "section-2" / "index.html").is_file()
-    assert "statement: 2 sections, 2 paragraphs, 0 corrections applied, languages: ja" in result.stdout
+    assert "statement: 2 sections, 2 paragraphs, 0 corrections applied, languages: ja (" in result.stdout
     assert "note: no translation.en.yml in other: building without the 'en' pages and language selector" in result.stdout
     assert not (tmp_path / "out" / "en").exists()
     page = (tmp_path / "out" / "section-2" / "index.html").read_text(encoding="utf-8")
