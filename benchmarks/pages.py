@@ -37,10 +37,14 @@ def visit(page, url: str) -> dict[str, list[int]]:
     """Bytes by kind for one page load: [responses, raw, gzip]."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     responses = []
-    page.on("response", responses.append)
+
+    def record(response) -> None:
+        responses.append(response)
+
+    page.on("response", record)
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
-    page.remove_listener("response", responses.append)
+    page.remove_listener("response", record)
     for response in responses:
         if response.status == 304 or response.request.resource_type == "websocket":
             continue
@@ -69,7 +73,7 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("paths", nargs="*", default=["/alliance/", "/economy/"])
     args = parser.parse_args()
-    httpd, url = serve(args.site)
+    httpd, url = serve(args.site, compress=True)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[

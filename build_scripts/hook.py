@@ -6,8 +6,10 @@ in source/, templates/ or docs/ changes. Imports are absolute: MkDocs loads hook
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -15,39 +17,85 @@ from mkdocs.plugins import get_plugin_logger
 
 from build_scripts.build import configure, generate
 from build_scripts.errors import InputError, InputErrors
+from build_scripts.model import Edition
 from build_scripts.project import Project
 
 log = get_plugin_logger("statement-site")
 
-# The statement-site command generates the pages and sets the nav itself before it runs
-# MkDocs; only when MkDocs is run as `mkdocs build` or `mkdocs serve` (which is when
-# on_startup is called) does the hook do that work, so it is never done twice.
-_started_by_mkdocs = False
+
+@dataclass
+class _State:
+    """What the hook remembers between the builds of one MkDocs process."""
+
+    started_by_mkdocs: bool = False
+    """The statement-site command generates the pages and sets the nav itself before it runs
+    MkDocs; only under `mkdocs build` or `mkdocs serve` (which call on_startup) does the hook."""
+    inputs: tuple = ()
+    """The fingerprint of the inputs the pages on disk were generated from."""
+    edition: Edition | None = None
+
+
+_state = _State()
+
+
+def _fingerprint(project: Project) -> tuple:
+    """Name, size and modification time of every input file (source, templates, docs)."""
+    files = []
+    for folder in (project.source, project.templates, project.docs):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Note that the mkdocs command, not statement-site, is running this build."""
-    global _started_by_mkdocs
-    _started_by_mkdocs = True
+    _state.started_by_mkdocs = True
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Generate the pages (only changed files are rewritten) and set the nav from the statement."""
-    if not _started_by_mkdocs:
+    """Generate the pages (only changed files are rewritten) and set the nav from the statement.
+
+    mkdocs-static-i18n builds each language with a further MkDocs run, which calls on_config
+    again: when no input changed since the last generation, the pages on disk are current.
+    """
+    if not _state.started_by_mkdocs:
         return config
     project = Project.at(Path(config.config_file_path))
-    try:
-        generated = generate(project)
-    except (InputError, InputErrors) as error:
-        raise PluginError(str(error)) from None
-    configure(config, generated.edition)
-    log.debug(f"{generated.written.written} pages written in {generated.seconds:.3f} s")
+    inputs = _fingerprint(project)
+    if inputs != _state.inputs or _state.edition is None:
+        try:
+            generated = generate(project)
+        except (InputError, InputErrors) as error:
+            _state.edition = None
+            raise PluginError(str(error)) from None
+        _state.inputs, _state.edition = inputs, generated.edition
+        log.debug(f"{generated.written.written} pages written in {generated.seconds:.3f} s")
+    configure(config, _state.edition)
     return config
 
 
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files) -> jinja2.Environment:
+    """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time).
+
+    Jinja's own bytecode cache, in .cache/jinja of the project (git-ignored): it checks each
+    template's source, so an edited override or theme update is compiled again.
+    """
+    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    return env
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-    """Rebuild when an input, a template or a hand-written page changes."""
+    """Rebuild when an input, a template or a hand-written page changes.
+
+    The docs folder MkDocs watches by default is written by the build itself: watching it
+    would make every build trigger a second one.
+    """
     project = Project.at(Path(config.config_file_path))
+    server.unwatch(config.docs_dir)
     for folder in (project.source, project.templates, project.docs):
         server.watch(str(folder))
     return server
