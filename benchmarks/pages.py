@@ -11,6 +11,7 @@ as a static host would serve it); a resource answered from the cache counts 0.
 from __future__ import annotations
 
 import argparse
+import base64
 import gzip
 import sys
 from collections import defaultdict
@@ -25,6 +26,7 @@ from tests.conftest import CHROMIUM, serve  # noqa: E402
 
 
 def kind(url: str, content_type: str) -> str:
+    """What a response is, by its URL and MIME type."""
     if "search-index/" in url or "search_index" in url:
         return "search index"
     for key, name in (("html", "HTML"), ("css", "CSS"), ("javascript", "JS"), ("font", "fonts"), ("svg", "images")):
@@ -33,29 +35,38 @@ def kind(url: str, content_type: str) -> str:
     return "other"
 
 
-def visit(page, url: str) -> dict[str, list[int]]:
-    """Bytes by kind for one page load: [responses, raw, gzip]."""
+def visit(page, cdp, url: str) -> dict[str, list[int]]:
+    """Bytes by kind for one page load: [responses, raw, gzip]; cached responses count 0."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    responses = []
+    seen: dict[str, dict] = {}
+    cached: set[str] = set()
 
-    def record(response) -> None:
-        responses.append(response)
+    def received(event) -> None:
+        seen[event["requestId"]] = event["response"]
+        if event["response"].get("fromDiskCache") or event["response"].get("fromPrefetchCache"):
+            cached.add(event["requestId"])
 
-    page.on("response", record)
+    def from_cache(event) -> None:
+        cached.add(event["requestId"])
+
+    cdp.on("Network.responseReceived", received)
+    cdp.on("Network.requestServedFromCache", from_cache)
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
-    page.remove_listener("response", record)
-    for response in responses:
-        if response.status == 304 or response.request.resource_type == "websocket":
+    cdp.remove_listener("Network.responseReceived", received)
+    cdp.remove_listener("Network.requestServedFromCache", from_cache)
+    for request_id, response in seen.items():
+        if request_id in cached or response["status"] == 304 or response["url"].startswith("data:"):
             continue
         try:
-            body = response.body()
-        except Exception:  # noqa: BLE001 - a response served from the memory cache has no body to read
+            body = cdp.send("Network.getResponseBody", {"requestId": request_id})
+        except Exception:  # noqa: BLE001 - no body kept (e.g. a redirect)
             continue
-        row = totals[kind(response.url, response.headers.get("content-type", ""))]
+        data = base64.b64decode(body["body"]) if body["base64Encoded"] else body["body"].encode("utf-8")
+        row = totals[kind(response["url"], response.get("mimeType", ""))]
         row[0] += 1
-        row[1] += len(body)
-        row[2] += len(gzip.compress(body, 9))
+        row[1] += len(data)
+        row[2] += len(gzip.compress(data, 9))
     return totals
 
 
@@ -73,7 +84,7 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("paths", nargs="*", default=["/alliance/", "/economy/"])
     args = parser.parse_args()
-    httpd, url = serve(args.site, compress=True)
+    httpd, url = serve(args.site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -81,9 +92,11 @@ def main() -> None:
             for first, second in ((args.paths[0], args.paths[1]), ("/en" + args.paths[0], "/en" + args.paths[1])):
                 context = browser.new_context()
                 page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
                 print(f"{first} then {second}")
-                report(f"first visit {first}", visit(page, url + first))
-                report(f"warm cache {second}", visit(page, url + second))
+                report(f"first visit {first}", visit(page, cdp, url + first))
+                report(f"warm cache {second}", visit(page, cdp, url + second))
                 context.close()
             browser.close()
     finally:

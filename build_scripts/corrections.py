@@ -5,27 +5,19 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import yaml
 
 from .errors import Problems
 from .model import Correction, Paragraph, Span, Statement
 from .publication import LANGUAGES
-from .yamlfile import Mapping, load, where
+from .yamlfile import Mapping, load_list
 
 
 def load_corrections(path: Path) -> tuple[Correction, ...]:
     """Read corrections.yml (a list of entries); a missing file means no corrections."""
-    if not path.exists():
-        return ()
-    node = load(path)
-    if node is None:
-        return ()
+    items = load_list(path, "corrections")
     problems = Problems()
-    if not isinstance(node, yaml.SequenceNode):
-        problems.add(where(path, node), "corrections.yml must be a list of corrections")
-        problems.raise_if_any()
     found: list[Correction] = []
-    for number, item in enumerate(node.value, start=1):
+    for number, item in enumerate(items, start=1):
         entry = Mapping(path, item, {"paragraph", "published", "corrected", "reason"}, f"correction {number}", problems)
         paragraph = entry.integer("paragraph")
         published = entry.text("published")

@@ -16,7 +16,7 @@ import yaml
 
 from .errors import Problems
 from .model import Term
-from .yamlfile import Mapping, describe, load, where
+from .yamlfile import Mapping, describe, load_list, where
 
 KINDS = ("agreement", "law", "policy", "initiative", "program", "institution", "forum", "term")
 """Kinds of entry, in the order the glossary pages group them."""
@@ -43,18 +43,11 @@ def _aliases(path: Path, names: Mapping, what: str, problems: Problems) -> tuple
 
 def load_glossary(path: Path) -> tuple[Term, ...]:
     """Read glossary.yml and check its schema; a missing file means no glossary."""
-    if not path.exists():
-        return ()
-    node = load(path)
-    if node is None:
-        return ()
+    items = load_list(path, "entries")
     problems = Problems()
-    if not isinstance(node, yaml.SequenceNode):
-        problems.add(where(path, node), "glossary.yml must be a list of entries")
-        problems.raise_if_any()
     terms: list[Term] = []
     seen: dict[str, int] = {}
-    for number, item in enumerate(node.value, start=1):
+    for number, item in enumerate(items, start=1):
         entry = Mapping(path, item, {"id", "kind", "abbreviation", "url", "related", "ja", "en", "note"},
                         f"entry {number}", problems)
         term_id = entry.text("id")

@@ -37,6 +37,18 @@ def load(path: Path) -> yaml.Node | None:
         raise InputError(Origin(display_path(path), line), f"YAML syntax error{column}: {exc.problem}") from None
 
 
+def load_list(path: Path, what: str) -> list[yaml.Node]:
+    """The items of a YAML file that holds a list; a missing or empty file holds none."""
+    if not path.exists():
+        return []
+    node = load(path)
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        raise InputError(where(path, node), f"{path.name} must be a list of {what}")
+    return list(node.value)
+
+
 def where(path: Path, node: yaml.Node) -> Origin:
     """The origin of a node."""
     return Origin(display_path(path), node.start_mark.line + 1)
