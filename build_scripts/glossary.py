@@ -52,7 +52,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
                         f"entry {number}", problems)
         term_id = entry.text("id")
         what = f"entry {term_id!r}" if term_id else f"entry {number}"
-        entry.what = what
+        entry.what = what  # from here on, messages name the entry by its id
         if term_id is not None:
             if not TERM_ID.fullmatch(term_id):
                 problems.add(where(path, entry.values["id"]), f"{what}: id must be lower-case ASCII letters, digits and single hyphens")

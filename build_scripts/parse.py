@@ -9,6 +9,7 @@ does not end its sentence continues in the next block that is not a heading.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -42,25 +43,20 @@ def _join(left: str, right: str) -> str:
 def blocks(text: str) -> list[Block]:
     """Split text into blocks at blank lines (white space only, full-width spaces included)."""
     result: list[Block] = []
-    start, lines = 0, []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    lines: list[tuple[int, str]] = []
+    for number, raw in enumerate([*text.split("\n"), ""], start=1):  # a last blank line ends the last block
         line = raw.strip()
         if line:
-            if not lines:
-                start = number
-            lines.append(line)
+            lines.append((number, line))
         elif lines:
-            joined = lines[0]
-            for more in lines[1:]:
-                joined = _join(joined, more)
-            result.append(Block(start, joined))
+            result.append(Block(lines[0][0], functools.reduce(_join, (text for _, text in lines))))
             lines = []
-    if lines:
-        joined = lines[0]
-        for more in lines[1:]:
-            joined = _join(joined, more)
-        result.append(Block(start, joined))
     return result
+
+
+def _is_bracketed(text: str) -> bool:
+    """Whether a line is a subtitle in 「」."""
+    return text.startswith("「") and text.endswith("」")
 
 
 def is_heading_like(text: str) -> bool:
@@ -95,10 +91,10 @@ def _header(lines: list[tuple[int, str]], path: str) -> tuple[str, str | None, d
         raise InputError(Origin(path, title_line), "no title: the file starts with the date line")
     if not is_heading_like(title):
         raise InputError(Origin(path, title_line), f"no title: the first line is a sentence ({title[:20]}…)")
-    if title.startswith("「") and title.endswith("」"):
+    if _is_bracketed(title):
         raise InputError(Origin(path, title_line), "no title: the file starts with the subtitle in 「」")
     subtitle = None
-    if rest and rest[0][1].startswith("「") and rest[0][1].endswith("」"):
+    if rest and _is_bracketed(rest[0][1]):
         subtitle = rest[0][1][1:-1]
         rest = rest[1:]
     if not rest:
@@ -122,15 +118,14 @@ def parse(text: str, path: str) -> Statement:
     groups: list[tuple[str, Block]] = []  # ("heading" | "paragraph", block)
     for i, block in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else None
-        if is_heading_like(block.text) and not (
-            # An unfinished paragraph continues here unless this block heads the next text.
-            groups and groups[-1][0] == "paragraph" and not ends_sentence(groups[-1][1].text)
-            and (following is None or is_heading_like(following.text))
-        ):
-            if following is None or is_heading_like(following.text):
+        unfinished = bool(groups) and groups[-1][0] == "paragraph" and not ends_sentence(groups[-1][1].text)
+        no_text_follows = following is None or is_heading_like(following.text)
+        # A heading-like block after an unfinished paragraph is its continuation, unless text follows it.
+        if is_heading_like(block.text) and not (unfinished and no_text_follows):
+            if no_text_follows:
                 problems.add(Origin(path, block.line), f"heading {block.text!r} has no paragraphs under it")
             groups.append(("heading", block))
-        elif groups and groups[-1][0] == "paragraph" and not ends_sentence(groups[-1][1].text):
+        elif unfinished:
             first = groups[-1][1]
             groups[-1] = ("paragraph", Block(first.line, _join(first.text, block.text)))
         else:
