@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 
@@ -119,7 +120,12 @@ class Statement:
 
     def section_of(self, number: int) -> Section:
         """The section holding paragraph ¶number."""
-        return next(s for s in self.sections if s.first <= number <= s.last)
+        return self._section_by_paragraph[number]
+
+    @functools.cached_property
+    def _section_by_paragraph(self) -> dict[int, Section]:
+        # Built once: pages ask for the section of every mention and correction.
+        return {p.number: s for s in self.sections for p in s.paragraphs}
 
 
 @dataclass(frozen=True)
@@ -236,8 +242,22 @@ class Edition:
 
     def term(self, term_id: str) -> Term:
         """A glossary entry by id."""
-        return next(t for t in self.terms if t.id == term_id)
+        return self._terms_by_id[term_id]
 
     def mentions_of(self, term_id: str, lang: str) -> tuple[Mention, ...]:
         """The mentions of an entry in one language, in text order."""
-        return tuple(m for m in self.mentions if m.term == term_id and m.lang == lang)
+        return self._mentions_by_term.get((term_id, lang), ())
+
+    # Lookups built once per edition (cached_property writes past the frozen dataclass's
+    # __setattr__): every linked word and every glossary entry asks for one, so a linear
+    # scan each time would make rendering grow with the square of the statement's size.
+    @functools.cached_property
+    def _terms_by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    @functools.cached_property
+    def _mentions_by_term(self) -> dict[tuple[str, str], tuple[Mention, ...]]:
+        grouped: dict[tuple[str, str], list[Mention]] = {}
+        for m in self.mentions:
+            grouped.setdefault((m.term, m.lang), []).append(m)
+        return {key: tuple(ms) for key, ms in grouped.items()}

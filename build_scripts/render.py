@@ -91,7 +91,7 @@ def environment(templates: Path) -> jinja2.Environment:
 def load_strings(templates: Path) -> dict[str, dict[str, str]]:
     """The UI strings of every language (a project file, not user input)."""
     with (templates / "strings.yml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def page_path(name: str, lang: str, default: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import functools
+import os
 from pathlib import Path
 
 from .errors import InputError
@@ -16,8 +18,14 @@ _LIKELY_ENCODINGS = (("shift_jis", "Shift_JIS"), ("cp932", "Shift_JIS (Windows-3
 
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""
+    return _display_path(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=1024)
+def _display_path(path: Path, cwd: str) -> str:
+    # Cached: every message origin names its file, and resolving a path asks the file system.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
         return str(path)
 
