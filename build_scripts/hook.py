@@ -17,6 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from build_scripts.build import configure, generate
 from build_scripts.errors import InputError, InputErrors
+from build_scripts.jinjacache import bytecode_cache
 from build_scripts.model import Edition
 from build_scripts.project import Project
 
@@ -77,14 +78,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files) -> jinja2.Environment:
-    """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time).
-
-    Jinja's own bytecode cache, in .cache/jinja of the project (git-ignored): it checks each
-    template's source, so an edited override or theme update is compiled again.
-    """
-    cache = Path(config.config_file_path).parent / ".cache" / "jinja"
-    cache.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time)."""
+    env.bytecode_cache = bytecode_cache(env)
     return env
 
 

@@ -19,6 +19,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .glossary import KINDS
+from .jinjacache import bytecode_cache
 from .model import Edition, Term
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
@@ -71,8 +72,9 @@ def long_date(value, lang: str) -> str:
 def environment(templates: Path) -> jinja2.Environment:
     """The one Jinja2 environment: strict about undefined names, escaping everything.
 
-    Kept for the life of the process, so templates compile once; Jinja still reloads a
-    template whose file changed (auto_reload), which `mkdocs serve` relies on.
+    Kept for the life of the process, and compiled templates are kept between processes
+    (jinjacache.py); Jinja still reloads a template whose file changed (auto_reload),
+    which `mkdocs serve` relies on.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -85,6 +87,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["meta_text"] = meta_text
     env.filters["long_date"] = long_date
     env.filters["lang_runs"] = lang_runs
+    env.bytecode_cache = bytecode_cache(env)
     return env
 
 
