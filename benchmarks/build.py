@@ -3,8 +3,9 @@
     python benchmarks/build.py [--runs N]
 
 First as a reader of the README would: N times, a fresh `git clone` of the committed
-repository and `statement-site build` in it (a new process each time: imports, theme and
-template compilation included; the clone is not timed). Then in one process, N times each:
+repository and `statement-site build` in it (a new process each time, imports included; the
+clone is not timed), once with the per-user cache of compiled templates empty (as on a
+machine's first build: every template compiles) and once with it filled by earlier builds. Then in one process, N times each:
 the generator stage (reading, checking, correcting and rendering the statement and writing
 the docs folder) and the whole build. Prints medians and the generator's share.
 """
@@ -40,20 +41,30 @@ def median_seconds(action, runs: int) -> float:
     return statistics.median(times)
 
 
-def clean_checkouts(runs: int) -> None:
+def clean_checkouts(runs: int, empty_cache: bool) -> None:
     """Whole builds from fresh clones, each in a new process."""
     walls, generators = [], []
+    if not empty_cache:  # one build of another clone first fills the cache
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["git", "clone", "-q", str(REPO), tmp + "/clone"], check=True)
+            subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=tmp + "/clone", check=True,
+                           capture_output=True, env={**os.environ, "PYTHONPATH": tmp + "/clone"})
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             clone = Path(tmp) / "clone"
             subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
+            env = {**os.environ, "PYTHONPATH": str(clone)}
+            if empty_cache:  # Jinja's cache lives in the temporary folder, which follows $TMPDIR
+                (Path(tmp) / "tmp").mkdir()
+                env["TMPDIR"] = str(Path(tmp) / "tmp")
             start = time.perf_counter()
             out = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=clone, check=True,
-                                 capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(clone)}).stdout
+                                 capture_output=True, text=True, env=env).stdout
             walls.append(time.perf_counter() - start)
             generators.append(sum(float(x) for x in re.findall(r"^(?:statement|pages): .*\(([\d.]+) s\)$", out, re.M)))
     wall, generator = statistics.median(walls), statistics.median(generators)
-    print(f"clean checkout, new process: whole build {wall:.2f} s, generator {generator:.2f} s "
+    cache = "compiled-template cache empty" if empty_cache else "compiled-template cache filled"
+    print(f"clean checkout, new process, {cache}: whole build {wall:.2f} s, generator {generator:.2f} s "
           f"({generator / wall:.1%}) (medians of {runs})")
 
 
@@ -61,7 +72,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    clean_checkouts(args.runs)
+    clean_checkouts(args.runs, empty_cache=True)
+    clean_checkouts(args.runs, empty_cache=False)
     project = Project.at(REPO / "mkdocs.yml", REPO / "source")
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
