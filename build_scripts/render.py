@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,8 +141,23 @@ def glossary_groups(edition: Edition, lang: str) -> list[tuple[str, list[Term]]]
             for kind in KINDS if any(t.kind == kind for t in edition.terms)]
 
 
-def navigation(edition: Edition) -> list[str]:
-    """The site's page order: home, the sections, the whole text, glossary, corrections, about."""
+NAV_FLAT_LIMIT = 20
+"""Up to this many sections, the navigation lists them one by one; beyond it, in groups."""
+
+
+def navigation(edition: Edition) -> list[str | dict[str, list[str]]]:
+    """The site's page order: home, the sections, the whole text, glossary, corrections, about.
+
+    MkDocs writes the navigation into every page, so a flat list of n sections costs n² in
+    all. A long statement's sections are grouped instead, about √n to a group, each group
+    named by its paragraphs ("¶1–¶45", the same in every language); with Material's
+    navigation.prune a page carries only the groups' names and its own group's pages.
+    """
+    sections = edition.statement.sections
+    pages: list[str | dict[str, list[str]]] = [f"{s.slug}.md" for s in sections]
+    if len(sections) > NAV_FLAT_LIMIT:
+        size = math.ceil(math.sqrt(len(sections)))
+        pages = [{f"¶{group[0].first}–¶{group[-1].last}": [f"{s.slug}.md" for s in group]}
+                 for group in (sections[i:i + size] for i in range(0, len(sections), size))]
     glossary = ["glossary.md"] if edition.terms else []
-    return ["index.md", *(f"{s.slug}.md" for s in edition.statement.sections), "full.md", *glossary,
-            "corrections.md", "about.md"]
+    return ["index.md", *pages, "full.md", *glossary, "corrections.md", "about.md"]
