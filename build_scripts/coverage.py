@@ -21,7 +21,7 @@ def check_glossary(edition: Edition) -> tuple[list[InputError], list[tuple[Origi
     used = {(m.term, m.lang, m.text) for m in edition.mentions}
     owners: dict[tuple[str, str], str] = {}
     for term in edition.terms:
-        mentioned = {m.lang for m in edition.mentions if m.term == term.id}
+        mentioned = {lang for lang in edition.languages if edition.mentions_of(term.id, lang)}
         if not mentioned:
             errors.append(InputError(term.origin, f"entry {term.id!r} is mentioned nowhere in the text"))
         for lang in edition.languages:

@@ -34,7 +34,7 @@ def search_index(edition: Edition, lang: str) -> dict:
             })
     terms = []
     for term in edition.terms:
-        paragraphs = sorted({m.paragraph for m in edition.mentions if m.term == term.id and m.lang == lang})
+        paragraphs = sorted({m.paragraph for m in edition.mentions_of(term.id, lang)})
         if not paragraphs:
             continue
         keys = {term.abbreviation or ""} | set(term.names.values())
