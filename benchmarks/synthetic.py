@@ -3,15 +3,18 @@
     python benchmarks/synthetic.py OUT_DIR [--times 100]
 
 The body of source/statement.ja.txt (headings and paragraphs, page-break splits included)
-is repeated N times under the real header; translation.en.yml is repeated to match, and the
-glossary is reused as is (every entry is still mentioned). Sections get numbered slugs and
+is repeated N times under the real header, and translation.en.yml is repeated to match.
+The glossary grows in proportion: copy k of the text (k ≥ 2) names its own entries, each
+mention of an entry there carrying the mark "-k" ("クアッド-2", "Quad-2"), and the glossary
+holds a copy "quad-2" of each entry whose names and aliases carry that mark. So each of the
+N × 81 entries is mentioned as often as in our statement. Sections get numbered slugs and
 there are no corrections, since those name paragraphs of the real text.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import copy
 import sys
 from pathlib import Path
 
@@ -20,33 +23,67 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from build_scripts.edition import read_statement  # noqa: E402
+from build_scripts.edition import load_edition, read_statement  # noqa: E402
+from build_scripts.mentions import Matcher  # noqa: E402
+
+
+def _marked(text: str, matcher: Matcher, mark: str) -> str:
+    """The text with the mark after every glossary mention."""
+    for match in reversed(matcher.find(text)):
+        text = text[:match.end] + mark + text[match.end:]
+    return text
+
+
+def _glossary_copy(entry: dict, mark: str) -> dict:
+    """A glossary entry of copy k: its id, names and aliases marked, its links kept in the copy."""
+    entry = copy.deepcopy(entry)
+    entry["id"] += mark
+    entry["related"] = [other + mark for other in entry.get("related", [])]
+    entry.pop("abbreviation", None)
+    for lang in ("ja", "en"):
+        entry[lang]["name"] += mark
+        entry[lang]["aliases"] = [alias + mark for alias in entry[lang].get("aliases", [])]
+    return entry
 
 
 def write_synthetic(out: Path, times: int) -> None:
     """Write statement.ja.txt, translation.en.yml and glossary.yml for an N-times statement."""
     source = REPO / "source"
+    edition = load_edition(source)
+    statement = edition.statement
     lines = (source / "statement.ja.txt").read_text(encoding="utf-8").split("\n")
     header_end = next(i for i, line in enumerate(lines) if "年" in line and "月" in line and line.strip().endswith("日"))
     header, body = lines[: header_end + 1], lines[header_end + 1:]
+    headings = {s.heading for s in statement.sections if s.heading}
+    ja, en = Matcher(edition.terms, "ja"), Matcher(edition.terms, "en")
+    copies = [body] + [[line if line.strip() in headings else _marked(line, ja, f"-{k}") for line in body]
+                       for k in range(2, times + 1)]
     out.mkdir(parents=True, exist_ok=True)
-    (out / "statement.ja.txt").write_text("\n".join(header + body * times) + "\n", encoding="utf-8")
+    (out / "statement.ja.txt").write_text("\n".join(header + [line for c in copies for line in c]) + "\n",
+                                          encoding="utf-8")
 
-    statement = read_statement(source / "statement.ja.txt")
     real = yaml.safe_load((source / "translation.en.yml").read_text(encoding="utf-8"))
     headings_by_text = {s.heading: real["headings"][slug] for s, slug in zip(
         statement.sections, ["opening", *real["headings"]]) if s.heading}
     synthetic = read_statement(out / "statement.ja.txt")
     count = len(statement.paragraphs)
+
+    def paragraph(n: int) -> str:
+        k, text = (n - 1) // count + 1, real["paragraphs"][(n - 1) % count + 1]
+        return text if k == 1 else _marked(text, en, f"-{k}")
+
     translation = {
         "title": real["title"],
         "subtitle": real["subtitle"],
         "headings": {s.slug: headings_by_text[s.heading] for s in synthetic.sections if s.heading},
-        "paragraphs": {n: real["paragraphs"][(n - 1) % count + 1] for n in range(1, len(synthetic.paragraphs) + 1)},
+        "paragraphs": {n: paragraph(n) for n in range(1, len(synthetic.paragraphs) + 1)},
     }
     with (out / "translation.en.yml").open("w", encoding="utf-8") as f:
         yaml.safe_dump(translation, f, allow_unicode=True, sort_keys=False, width=1000)
-    shutil.copy(source / "glossary.yml", out / "glossary.yml")
+    glossary = yaml.safe_load((source / "glossary.yml").read_text(encoding="utf-8"))
+    grown = glossary + [_glossary_copy(entry, f"-{k}") for k in range(2, times + 1) for entry in glossary]
+    with (out / "glossary.yml").open("w", encoding="utf-8") as f:
+        yaml.safe_dump(grown, f, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def main() -> None:

@@ -230,3 +230,47 @@ def test_first_mention_per_paragraph_links_to_the_glossary(real_site):
     assert re.search(r'<a class="stmt-term" href="\.\./glossary/#quad" title="[^"]+">日米豪印（クアッド）首脳会合</a>', p2)
     english = html(real_site / "en", "indo-pacific")
     assert english.count('href="../glossary/#quad"') == 1  # first mention only
+
+
+def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
+    from build_scripts.edition import load_edition
+    from build_scripts.render import NAV_FLAT_LIMIT, navigation
+
+    edition = load_edition(REPO / "source")
+    slugs = [f"{s.slug}.md" for s in edition.statement.sections]
+    assert navigation(edition)[1:1 + len(slugs)] == slugs
+
+    def sections(count: int):
+        import dataclasses
+        first = edition.statement.sections[1]
+        many = tuple(dataclasses.replace(first, slug=f"s{i}", paragraphs=tuple(
+            dataclasses.replace(first.paragraphs[0], number=i + 1) for _ in range(1))) for i in range(count))
+        return dataclasses.replace(edition, statement=dataclasses.replace(edition.statement, sections=many))
+
+    assert navigation(sections(NAV_FLAT_LIMIT))[1:1 + NAV_FLAT_LIMIT] == [f"s{i}.md" for i in range(NAV_FLAT_LIMIT)]
+    nav = navigation(sections(100))
+    groups = [item for item in nav if isinstance(item, dict)]
+    assert len(groups) == 10 and list(groups[0]) == ["¶1–¶10"] and list(groups[-1]) == ["¶91–¶100"]
+    assert [page for group in groups for pages in group.values() for page in pages] == [f"s{i}.md" for i in range(100)]
+    assert nav[0] == "index.md" and nav[-4:] == ["full.md", "glossary.md", "corrections.md", "about.md"]
+
+
+@pytest.mark.parametrize("source", [REPO / "source", FIXTURES / "mini"], ids=["real", "mini"])
+def test_pages_taken_past_markdown_are_ones_markdown_leaves_unchanged(source):
+    """The hook skips Python-Markdown for pages marked html_only; that must not change them."""
+    import markdown
+    from mkdocs.config import load_config
+    from mkdocs.utils.meta import get_data
+
+    from build_scripts.edition import load_edition
+    from build_scripts.render import render_pages
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    skipped = 0
+    for page in render_pages(load_edition(source), REPO / "templates"):
+        body, meta = get_data(page.content)
+        if meta.get("html_only") is True:
+            md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+            assert md.convert(body) == body.strip(), page.path
+            skipped += 1
+    assert skipped >= 6

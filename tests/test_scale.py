@@ -49,18 +49,30 @@ def test_every_paragraph_has_its_page_and_anchor(large):
         assert re.findall(r'<p class="stmt-para" id="p(\d+)">', english) == [str(n) for n in ids]
 
 
+def test_a_page_carries_only_its_own_part_of_the_navigation(large):
+    source, site = large
+    sections = load_edition(source).statement.sections
+    page = (site / sections[330].slug / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="\.\./([^/"#]+)/"', page)) & {s.slug for s in sections}
+    assert sections[340].slug in linked  # its own group (sections 324 to 350) is listed
+    assert sections[0].slug in linked and sections[351].slug in linked  # other groups by their first page
+    assert len(linked) < 80, len(linked)  # √701 groups and a group's pages, not all 701 sections
+
+
 def test_glossary_links_in_every_copy(large):
     source, site = large
     edition = load_edition(source)
+    assert len(edition.terms) == 81 * TIMES  # the glossary grows with the text
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     for copy in (0, 49, 99):
         number = copy * 32 + 2  # the copy of ¶2, which mentions the Quad summit
+        entry = "quad" if copy == 0 else f"quad-{copy + 1}"
         section = edition.statement.section_of(number)
         page = (site / section.slug / "index.html").read_text(encoding="utf-8")
         paragraph = page.split(f'id="p{number}"')[1].split("</p>")[0]
-        assert 'href="../glossary/#quad"' in paragraph
-    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
-    quad = glossary.split('<section class="stmt-entry" id="quad">')[1].split("</section>")[0]
-    assert quad.count("<li>") == 3 * TIMES
+        assert f'href="../glossary/#{entry}"' in paragraph
+        mentions = glossary.split(f'<section class="stmt-entry" id="{entry}">')[1].split("</section>")[0]
+        assert mentions.count("<li>") == 3, entry
 
 
 def test_links_resolve(large):
