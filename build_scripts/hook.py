@@ -6,6 +6,7 @@ in source/, templates/ or docs/ changes. Imports are absolute: MkDocs loads hook
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     mkdocs-static-i18n builds each language with a further MkDocs run, which calls on_config
     again: when no input changed since the last generation, the pages on disk are current.
     """
+    _list_theme_files_once(config)
     if not _state.started_by_mkdocs:
         return config
     project = Project.at(Path(config.config_file_path))
@@ -75,6 +77,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.debug(f"{generated.written.written} pages written in {generated.seconds:.3f} s")
     configure(config, _state.edition)
     return config
+
+
+@functools.lru_cache(maxsize=None)
+def _installed_listing(folder: str) -> tuple[str, ...]:
+    """Every file of an installed theme folder; listed once per process, as it does not change.
+
+    Hidden files (Material's 14,000 icons live in .icons/) are left out: MkDocs never copies
+    a theme file with a component starting with a dot, and checking each name costs time too.
+    """
+    return tuple(name for name in jinja2.FileSystemLoader(folder).list_templates()
+                 if not any(part.startswith(".") for part in name.split("/")))
+
+
+def _theme_listing(folders: list[str], custom_dir: str | None) -> list[str]:
+    """What the theme environment's loader lists: the installed folders from the cache, the
+    project's custom_dir (docs/overrides, which an editor may change while serving) afresh."""
+    found: set[str] = set()
+    for folder in folders:
+        if custom_dir and Path(folder) == Path(custom_dir):
+            found.update(jinja2.FileSystemLoader(folder).list_templates())
+        else:
+            found.update(_installed_listing(folder))
+    return sorted(found)
+
+
+def _list_theme_files_once(config: MkDocsConfig) -> None:
+    """Each build, MkDocs lists every file of the theme to find its assets: for Material that
+    is some 14,500 files (mostly icons), a quarter of our build's time. Wrap the theme's
+    environment so the installed theme folders are listed once per process."""
+    theme = config.theme
+    if getattr(theme, "_statement_site_listing", False):
+        return
+    get_env = theme.get_env
+
+    def listing_env() -> jinja2.Environment:
+        env = get_env()
+        env.loader.list_templates = functools.partial(_theme_listing, list(env.loader.searchpath),
+                                                      theme.custom_dir)
+        return env
+
+    theme.get_env = listing_env
+    theme._statement_site_listing = True
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files) -> jinja2.Environment:
