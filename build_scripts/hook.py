@@ -127,6 +127,25 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files) -> jinja2.Envir
     return env
 
 
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
+    """Take the body of a page made only of HTML (front matter `html_only: true`) past Markdown.
+
+    Our generated pages are raw HTML blocks, which Python-Markdown passes through unchanged
+    (tests/test_build.py checks that it still would) but only after parsing every tag: on
+    the real statement that is a third of the build. The body is kept on the page and put
+    back as the page's HTML in on_page_content; Markdown converts an empty page instead.
+    """
+    if page.meta.get("html_only") is True:
+        page.statement_site_html = markdown.strip()
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
+    """Put back the body that on_page_markdown took past Markdown."""
+    return getattr(page, "statement_site_html", html)
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     """Rebuild when an input, a template or a hand-written page changes.
 
