@@ -274,3 +274,20 @@ def test_pages_taken_past_markdown_are_ones_markdown_leaves_unchanged(source):
             assert md.convert(body) == body.strip(), page.path
             skipped += 1
     assert skipped >= 6
+
+
+def test_theme_files_listed_once_are_the_files_mkdocs_would_copy(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from build_scripts import hook
+
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plain = Files([])
+    plain.add_files_from_theme(config.theme.get_env(), config)
+    hook._list_theme_files_once(config)
+    for _ in range(2):  # the second listing comes from the cache
+        listed = Files([])
+        listed.add_files_from_theme(config.theme.get_env(), config)
+        assert sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in plain)
+    assert any(f.src_uri.startswith("assets/javascripts/bundle.") for f in plain)
