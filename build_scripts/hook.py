@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
+from watchdog.observers.polling import PollingObserver
 
 from build_scripts.build import configure, generate
 from build_scripts.errors import InputError, InputErrors
@@ -146,6 +147,31 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     return getattr(page, "statement_site_html", html)
 
 
+POLL_SECONDS = 0.1
+"""How often `mkdocs serve` looks for changed files (MkDocs' own interval is 0.5 s)."""
+
+
+def _poll_sooner(server: LiveReloadServer) -> None:
+    """Have the server notice a saved file within 0.1 s rather than 0.5 s.
+
+    MkDocs polls (it does not rely on inotify, which misses changes on some mounted file
+    systems) and does not let the interval be set. The watches are moved to a new polling
+    observer before the server starts it. This reads MkDocs' private list of watched paths;
+    should that ever change, serving goes on with MkDocs' interval.
+    """
+    watched = getattr(server, "_watched_paths", None)
+    if not isinstance(watched, dict):
+        return
+    counts = dict(watched)
+    for path, count in counts.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    for path, count in counts.items():
+        for _ in range(count):
+            server.watch(path)
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     """Rebuild when an input, a template or a hand-written page changes.
 
@@ -156,4 +182,5 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveRel
     server.unwatch(config.docs_dir)
     for folder in (project.source, project.templates, project.docs):
         server.watch(str(folder))
+    _poll_sooner(server)
     return server
