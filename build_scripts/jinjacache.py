@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from types import CodeType
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -33,7 +34,10 @@ class _Cache(jinja2.FileSystemBytecodeCache):
 
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
                    source: str) -> Bucket:
-        return super().get_bucket(environment, name, self.get_source_checksum(source), source)
+        bucket = super().get_bucket(environment, name, self.get_source_checksum(source), source)
+        if bucket.code is not None and filename:  # compiled in another folder: name this file in tracebacks
+            bucket.code = _refiled(bucket.code, filename)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -46,6 +50,14 @@ class _Cache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def _refiled(code: CodeType, filename: str) -> CodeType:
+    """The code with every function in it naming this file."""
+    if code.co_filename == filename:
+        return code
+    consts = tuple(_refiled(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 def _describe(value: object) -> str:

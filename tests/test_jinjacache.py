@@ -39,7 +39,9 @@ def test_another_checkout_of_the_same_templates_reuses_them(tmp_path, monkeypatc
     environment(tmp_path / "one").get_template("page.j2")
     second = environment(tmp_path / "two")
     monkeypatch.setattr(second, "compile", lambda *a, **k: pytest.fail("compiled again"))
-    assert second.get_template("page.j2").render() == "2"
+    template = second.get_template("page.j2")
+    assert template.render() == "2"
+    assert template.root_render_func.__code__.co_filename == str(tmp_path / "two" / "page.j2")  # for tracebacks
 
 
 def test_an_edited_template_compiles_again(tmp_path):
