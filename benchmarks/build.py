@@ -5,8 +5,8 @@
 First as a reader of the README would: N times, a fresh `git clone` of the committed
 repository and `statement-site build` in it (a new process each time, imports included; the
 clone is not timed), once with the per-user cache of compiled templates empty (as on a
-machine's first build: every template compiles) and once with it filled by earlier builds. Then in one process, N times each:
-the generator stage (reading, checking, correcting and rendering the statement and writing
+machine's first build: every template compiles) and once with it filled by earlier builds.
+Then in one process, N times each: the generator stage (reading, checking, correcting and rendering the statement and writing
 the docs folder) and the whole build. Prints medians and the generator's share.
 """
 
@@ -41,26 +41,30 @@ def median_seconds(action, runs: int) -> float:
     return statistics.median(times)
 
 
+def build_fresh_clone(tmp: str, empty_cache: bool) -> tuple[float, str]:
+    """Clone the repository into tmp and build it in a new process: wall seconds and output."""
+    clone = Path(tmp) / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(clone)}
+    if empty_cache:  # Jinja's cache lives in the temporary folder, which follows $TMPDIR
+        (Path(tmp) / "tmp").mkdir()
+        env["TMPDIR"] = str(Path(tmp) / "tmp")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=clone, check=True,
+                         capture_output=True, text=True, env=env).stdout
+    return time.perf_counter() - start, out
+
+
 def clean_checkouts(runs: int, empty_cache: bool) -> None:
     """Whole builds from fresh clones, each in a new process."""
     walls, generators = [], []
     if not empty_cache:  # one build of another clone first fills the cache
         with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(["git", "clone", "-q", str(REPO), tmp + "/clone"], check=True)
-            subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=tmp + "/clone", check=True,
-                           capture_output=True, env={**os.environ, "PYTHONPATH": tmp + "/clone"})
+            build_fresh_clone(tmp, empty_cache=False)
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
-            clone = Path(tmp) / "clone"
-            subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
-            env = {**os.environ, "PYTHONPATH": str(clone)}
-            if empty_cache:  # Jinja's cache lives in the temporary folder, which follows $TMPDIR
-                (Path(tmp) / "tmp").mkdir()
-                env["TMPDIR"] = str(Path(tmp) / "tmp")
-            start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=clone, check=True,
-                                 capture_output=True, text=True, env=env).stdout
-            walls.append(time.perf_counter() - start)
+            wall, out = build_fresh_clone(tmp, empty_cache)
+            walls.append(wall)
             generators.append(sum(float(x) for x in re.findall(r"^(?:statement|pages): .*\(([\d.]+) s\)$", out, re.M)))
     wall, generator = statistics.median(walls), statistics.median(generators)
     cache = "compiled-template cache empty" if empty_cache else "compiled-template cache filled"

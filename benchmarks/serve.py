@@ -10,11 +10,7 @@ reason of a correction in source/corrections.yml and waits until the page shows 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,13 +21,7 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import CHROMIUM, make_project  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import CHROMIUM, make_project, mkdocs_serve, open_when_served  # noqa: E402
 
 
 def main() -> None:
@@ -41,36 +31,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         make_project(root)
-        port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        try:
-            corrections = root / "source" / "corrections.yml"
-            original = corrections.read_text(encoding="utf-8")
-            times = []
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                    "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-                page = browser.new_page()
-                for _ in range(120):
-                    try:
-                        page.goto(f"http://127.0.0.1:{port}/corrections/")
-                        break
-                    except Exception:  # noqa: BLE001 - the server is still building
-                        time.sleep(0.5)
+        corrections = root / "source" / "corrections.yml"
+        original = corrections.read_text(encoding="utf-8")
+        times = []
+        with mkdocs_serve(root) as (url, _), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            open_when_served(page, url + "/corrections/")
+            page.wait_for_timeout(1500)
+            for run in range(args.runs):
+                marker = f"計測{run}回目"
+                start = time.perf_counter()
+                corrections.write_text(original.replace("歴史的仮名遣い", marker), encoding="utf-8")
+                page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=60000, polling=20)
+                times.append(time.perf_counter() - start)
                 page.wait_for_timeout(1500)
-                for run in range(args.runs):
-                    marker = f"計測{run}回目"
-                    start = time.perf_counter()
-                    corrections.write_text(original.replace("歴史的仮名遣い", marker), encoding="utf-8")
-                    page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=60000, polling=20)
-                    times.append(time.perf_counter() - start)
-                    page.wait_for_timeout(1500)
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait()
+            browser.close()
     print(f"mkdocs serve: save in source/ to reloaded page: median {statistics.median(times):.2f} s, "
           f"min {min(times):.2f} s, max {max(times):.2f} s ({len(times)} edits)")
 

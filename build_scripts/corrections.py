@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-
 from .errors import Problems
 from .model import Correction, Paragraph, Span, Statement
 from .publication import LANGUAGES

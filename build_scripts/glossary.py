@@ -74,8 +74,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
         yomi = ""
         for lang in LANGUAGES:
             if lang not in entry.values:
-                if isinstance(item, yaml.MappingNode):
-                    problems.add(entry.origin, f"{what}: missing key {lang!r}")
+                entry.missing(lang)
                 continue
             keys = {"name", "yomi", "aliases", "description"} if lang == "ja" else {"name", "aliases", "description"}
             part = Mapping(path, entry.values[lang], keys, f"{what}: {lang}", problems)

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from .glossary import KINDS
 from .jinjacache import bytecode_cache
 from .model import Edition, Term
+from .yamlfile import LOADER
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
              "August", "September", "October", "November", "December")
@@ -95,7 +96,7 @@ def environment(templates: Path) -> jinja2.Environment:
 def load_strings(templates: Path) -> dict[str, dict[str, str]]:
     """The UI strings of every language (a project file, not user input)."""
     with (templates / "strings.yml").open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(f, Loader=LOADER)
 
 
 def page_path(name: str, lang: str, default: str) -> str:

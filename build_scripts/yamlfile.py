@@ -16,7 +16,8 @@ from .model import Origin
 from .textfile import display_path, read_text
 
 # libyaml's loader when PyYAML was built with it: same nodes and marks, several times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C where libyaml is installed."""
 
 _KINDS = {
     yaml.ScalarNode: "a single value",
@@ -29,7 +30,7 @@ def load(path: Path) -> yaml.Node | None:
     """Compose a YAML file into nodes; None for a file with only comments."""
     text = read_text(path)
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -70,12 +71,11 @@ class Mapping:
 
     def __init__(self, path: Path, node: yaml.Node, keys: set[str], what: str, problems: Problems) -> None:
         self.path, self.node, self.problems, self.what = path, node, problems, what
-        prefix = f"{what}: " if what else ""
         self.values: dict[str, yaml.Node] = {}
         self.misspelt: set[str] = set()
         """Allowed keys that an unknown key looks like a typo of (not reported missing too)."""
         if not isinstance(node, yaml.MappingNode):
-            problems.add(where(path, node), f"{prefix}expected a mapping (key: value), found {describe(node)}")
+            problems.add(where(path, node), f"{self.prefix}expected a mapping (key: value), found {describe(node)}")
             return
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -84,12 +84,12 @@ class Mapping:
                 close = difflib.get_close_matches(key, sorted(keys - given), n=1, cutoff=0.75)
                 if close:
                     self.misspelt.add(close[0])
-                    problems.add(where(path, key_node), f"{prefix}unknown key {key!r} (did you mean {close[0]!r}?)")
+                    problems.add(where(path, key_node), f"{self.prefix}unknown key {key!r} (did you mean {close[0]!r}?)")
                 else:
                     expected = ", ".join(sorted(keys))
-                    problems.add(where(path, key_node), f"{prefix}unknown key {key!r} (expected one of: {expected})")
+                    problems.add(where(path, key_node), f"{self.prefix}unknown key {key!r} (expected one of: {expected})")
             elif key in self.values:
-                problems.add(where(path, key_node), f"{prefix}key {key!r} is given twice")
+                problems.add(where(path, key_node), f"{self.prefix}key {key!r} is given twice")
             else:
                 self.values[key] = value_node
 
@@ -97,6 +97,11 @@ class Mapping:
     def prefix(self) -> str:
         """What messages about this mapping start with."""
         return f"{self.what}: " if self.what else ""
+
+    def missing(self, key: str) -> None:
+        """Report a required key that is absent (unless the mapping is not one, or the key was misspelt)."""
+        if isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
+            self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
 
     @property
     def origin(self) -> Origin:
@@ -107,8 +112,8 @@ class Mapping:
         """A non-empty string value."""
         node = self.values.get(key)
         if node is None:
-            if required and isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
-                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
+            if required:
+                self.missing(key)
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
             self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be text, found {describe(node)}")
@@ -122,8 +127,7 @@ class Mapping:
         """A positive integer value (required)."""
         node = self.values.get(key)
         if node is None:
-            if isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
-                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
+            self.missing(key)
             return None
         if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")) or int(node.value) < 1:
             self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a positive whole number, found {describe(node)}")
@@ -134,8 +138,7 @@ class Mapping:
         """A mapping from language code to text, such as `reason: {ja: …, en: …}`."""
         node = self.values.get(key)
         if node is None:
-            if isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
-                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
+            self.missing(key)
             return {}
         inner = Mapping(self.path, node, set(languages), f"{self.prefix}{key}", self.problems)
         found = {lang: inner.text(lang, required=lang in required) for lang in languages}
@@ -145,8 +148,8 @@ class Mapping:
         """A list value."""
         node = self.values.get(key)
         if node is None:
-            if required and isinstance(self.node, yaml.MappingNode) and key not in self.misspelt:
-                self.problems.add(self.origin, f"{self.prefix}missing key {key!r}")
+            if required:
+                self.missing(key)
             return None
         if not isinstance(node, yaml.SequenceNode):
             self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a list, found {describe(node)}")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
 import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,6 +107,40 @@ def serve(directory: Path, compress: bool = False) -> tuple[http.server.Threadin
     return httpd, f"http://127.0.0.1:{httpd.server_port}"
 
 
+def requests_outside(page: Page, prefix: str) -> list[str]:
+    """The URLs the page will request that do not start with prefix (filled as it loads)."""
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(prefix) else outside.append(request.url))
+    return outside
+
+
+@contextlib.contextmanager
+def mkdocs_serve(root: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` run in a project folder on a free loopback port: its URL and process."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        process.terminate()
+        process.wait()
+
+
+def open_when_served(page: Page, url: str) -> None:
+    """Open a page of a server that may still be making its first build (up to a minute)."""
+    for _ in range(120):
+        try:
+            page.goto(url)
+            return
+        except Exception:  # noqa: BLE001 - not listening yet
+            time.sleep(0.5)
+    page.goto(url)
+
+
 @pytest.fixture(scope="session")
 def server(real_site: Path) -> Iterator[str]:
     """The built site over HTTP on a free loopback port."""
@@ -128,8 +167,7 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page = context.new_page()
-    outside: list[str] = []
-    page.on("request", lambda request: None if request.url.startswith(server) else outside.append(request.url))
+    outside = requests_outside(page, server)
     yield page
     context.close()
     assert outside == [], f"requests outside the site: {outside}"

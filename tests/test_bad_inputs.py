@@ -3,7 +3,6 @@ traceback, the previous site untouched."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 

@@ -241,10 +241,11 @@ def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
     assert navigation(edition)[1:1 + len(slugs)] == slugs
 
     def sections(count: int):
+        """The edition with `count` sections of one paragraph each (¶1 in s0, ¶2 in s1, …)."""
         import dataclasses
         first = edition.statement.sections[1]
-        many = tuple(dataclasses.replace(first, slug=f"s{i}", paragraphs=tuple(
-            dataclasses.replace(first.paragraphs[0], number=i + 1) for _ in range(1))) for i in range(count))
+        many = tuple(dataclasses.replace(first, slug=f"s{i}", paragraphs=(
+            dataclasses.replace(first.paragraphs[0], number=i + 1),)) for i in range(count))
         return dataclasses.replace(edition, statement=dataclasses.replace(edition.statement, sections=many))
 
     assert navigation(sections(NAV_FLAT_LIMIT))[1:1 + NAV_FLAT_LIMIT] == [f"s{i}.md" for i in range(NAV_FLAT_LIMIT)]

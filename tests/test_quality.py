@@ -6,15 +6,12 @@ from __future__ import annotations
 import html.parser
 import posixpath
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 from build_scripts.cli import main
 
-from .conftest import make_project, serve
+from .conftest import make_project, requests_outside, serve
 
 
 class Links(html.parser.HTMLParser):
@@ -108,8 +105,7 @@ def test_site_under_a_sub_path_with_site_url(browser, tmp_path):
     httpd, url = serve(served)
     try:
         page = browser.new_page()
-        outside: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith(url + "/some/path/") else outside.append(r.url))
+        outside = requests_outside(page, url + "/some/path/")
         page.goto(url + "/some/path/alliance/#p12")
         assert page.locator("#p12 a.stmt-pnum").is_visible()
         page.hover(".md-header__option .md-select")
@@ -127,8 +123,7 @@ def test_site_under_a_sub_path_with_site_url(browser, tmp_path):
 def test_no_page_requests_another_origin(browser, server, real_site):
     """Load every page of both languages; every request must stay on the site's origin."""
     page = browser.new_page()
-    outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    outside = requests_outside(page, server)
     paths = sorted("/" + str(p.parent.relative_to(real_site)).replace(".", "") for p in real_site.rglob("index.html"))
     for path in paths:
         page.goto(server + re.sub("/+", "/", path + "/"))

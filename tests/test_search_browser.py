@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 
 from build_scripts.edition import load_edition
 
-from .conftest import REPO, serve
+from .conftest import REPO, requests_outside, serve
 from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
 
 COUNT_TEXT = {
@@ -115,8 +115,7 @@ def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path)
     httpd, url = serve(tmp_path)
     try:
         page = browser.new_page()
-        outside: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith(url + "/some/path/") else outside.append(r.url))
+        outside = requests_outside(page, url + "/some/path/")
         page.goto(url + "/some/path/en/alliance/")
         page.keyboard.press("/")
         hrefs = search(page, "Senkaku", "en", 1)
