@@ -6,8 +6,8 @@ First as a reader of the README would: N times, a fresh `git clone` of the commi
 repository and `statement-site build` in it (a new process each time, imports included; the
 clone is not timed), once with the per-user cache of compiled templates empty (as on a
 machine's first build: every template compiles) and once with it filled by earlier builds.
-Then in one process, N times each: the generator stage (reading, checking, correcting and rendering the statement and writing
-the docs folder) and the whole build. Prints medians and the generator's share.
+Then in one process, N times each: the generator stage (reading, checking, correcting and
+rendering the statement; the pages go to MkDocs in memory) and the whole build. Prints medians and the generator's share.
 """
 
 from __future__ import annotations
@@ -82,9 +82,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         cold = median_seconds(lambda: generate(project), 1)  # first run: templates compile
-        build_site(project, generate(project).edition, site)  # warm-up: imports, theme, caches
+        build_site(project, generate(project), site)  # warm-up: imports, theme, caches
         generator = median_seconds(lambda: generate(project), args.runs)
-        whole = median_seconds(lambda: build_site(project, generate(project).edition, site), args.runs)
+        whole = median_seconds(lambda: build_site(project, generate(project), site), args.runs)
     print(f"generator stage: {generator * 1000:.1f} ms (median of {args.runs}); "
           f"first run in a process {cold * 1000:.1f} ms")
     print(f"whole build:     {whole * 1000:.1f} ms (median of {args.runs})")

@@ -1,7 +1,8 @@
-"""The build: gather and check the inputs, write the pages, run MkDocs, swap the site in.
+"""The build: gather and check the inputs, render the pages, run MkDocs, swap the site in.
 
-Everything is checked before the first file is written, and MkDocs builds into a fresh
-folder next to the site that replaces the old site only once the build has succeeded.
+Everything is checked before MkDocs starts. The pages go to MkDocs in memory (files.py), and
+MkDocs builds into a fresh folder next to the site that replaces the old site only once the
+build has succeeded.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from .edition import load_edition
+from .files import attach, check_names
 from .model import Edition
 from .project import Project
 from .render import Page, navigation, render_pages
 from .search import search_pages
-from .write import Written, write_docs
 
 
 @dataclass(frozen=True)
@@ -33,27 +34,29 @@ class Generated:
 
     edition: Edition
     pages: list[Page]
-    written: Written
+    """The generated pages and files, in every language (MkDocs reads docs/ itself)."""
     seconds: float
 
 
 def generate(project: Project) -> Generated:
-    """Gather, check and render the statement, and write the docs folder."""
+    """Gather, check and render the statement."""
     start = time.perf_counter()
-    generated = write_pages(project, load_edition(project.source))
+    generated = render_edition(project, load_edition(project.source))
     return dataclasses.replace(generated, seconds=time.perf_counter() - start)
 
 
-def write_pages(project: Project, edition: Edition) -> Generated:
-    """Render a checked edition and write the docs folder."""
+def render_edition(project: Project, edition: Edition) -> Generated:
+    """Render a checked edition into the pages of the site."""
     start = time.perf_counter()
     pages = render_pages(edition, project.templates) + search_pages(edition)
-    written = write_docs(pages, project.docs, project.generated)
-    return Generated(edition, pages, written, time.perf_counter() - start)
+    check_names(pages, project.docs)
+    return Generated(edition, pages, time.perf_counter() - start)
 
 
-def configure(config: MkDocsConfig, edition: Edition) -> None:
-    """Set what MkDocs takes from the statement: page order, site name, languages built."""
+def configure(config: MkDocsConfig, generated: Generated) -> None:
+    """Set what MkDocs takes from the statement: pages, page order, site name, languages built."""
+    edition = generated.edition
+    attach(config, generated.pages)
     config.nav = navigation(edition)
     # Material prints site_name as HTML without escaping it; the title is data.
     config.site_name = html.escape(edition.statement.title, quote=False)
@@ -84,9 +87,9 @@ def _source_date(project: Project) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
 
 
-def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool = True,
+def build_site(project: Project, generated: Generated, site_dir: Path, strict: bool = True,
                site_url: str | None = None) -> float:
-    """Run MkDocs on the generated pages into a temporary folder, then swap it in for site_dir.
+    """Run MkDocs on docs/ and the generated pages into a temporary folder, then swap it in for site_dir.
 
     Returns the seconds taken.
     """
@@ -99,7 +102,7 @@ def build_site(project: Project, edition: Edition, site_dir: Path, strict: bool 
         _source_date(project)
         overrides = {"site_url": site_url} if site_url else {}
         config = load_config(str(project.config_file), site_dir=str(fresh), strict=strict, **overrides)
-        configure(config, edition)
+        configure(config, generated)
         mkdocs_build(config)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from .build import build_site, write_pages
+from .build import build_site, render_edition
 from .coverage import candidates
 from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from .errors import InputError, InputErrors
@@ -77,12 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         edition = load_edition(project.source)
         print(f"statement: {_describe(edition)} ({time.perf_counter() - start:.2f} s)")
         _notices(edition, args.source, args.strict)
-        generated = write_pages(project, edition)
-        print(f"pages: {len(generated.pages)} generated, {generated.written.written} written "
-              f"({generated.seconds:.2f} s)")
+        generated = render_edition(project, edition)
+        print(f"pages: {len(generated.pages)} rendered ({generated.seconds:.2f} s)")
         # MkDocs reports its own warnings and errors through logging.
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-        seconds = build_site(project, generated.edition, args.site_dir, site_url=args.site_url)
+        seconds = build_site(project, generated, args.site_dir, site_url=args.site_url)
         print(f"mkdocs: site built in {args.site_dir} ({seconds:.2f} s)")
         print(f"done in {time.perf_counter() - start:.2f} s")
         return 0

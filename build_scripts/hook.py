@@ -1,4 +1,4 @@
-"""MkDocs hook: write the statement's pages before MkDocs reads its docs folder.
+"""MkDocs hook: add the statement's pages to the files MkDocs builds.
 
 With it, plain `mkdocs build` and `mkdocs serve` work too, and serve rebuilds when a file
 in source/, templates/ or docs/ changes. Imports are absolute: MkDocs loads hooks by path.
@@ -17,10 +17,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from watchdog.observers.polling import PollingObserver
 
-from build_scripts.build import configure, generate
+from build_scripts.build import Generated, configure, generate
 from build_scripts.errors import InputError, InputErrors
+from build_scripts.files import add_pages, restore_content
 from build_scripts.jinjacache import bytecode_cache
-from build_scripts.model import Edition
 from build_scripts.project import Project
 
 log = get_plugin_logger("statement-site")
@@ -34,15 +34,18 @@ class _State:
     """The statement-site command generates the pages and sets the nav itself before it runs
     MkDocs; only under `mkdocs build` or `mkdocs serve` (which call on_startup) does the hook."""
     inputs: tuple = ()
-    """The fingerprint of the inputs the pages on disk were generated from."""
-    edition: Edition | None = None
+    """The fingerprint of the inputs the pages were generated from."""
+    generated: Generated | None = None
 
 
 _state = _State()
 
 
 def _fingerprint(project: Project) -> tuple:
-    """Name, size and modification time of every input file (source, templates, docs)."""
+    """Name, size and modification time of every input file of the pages (source, templates, docs).
+
+    docs/ counts too: a hand-written file there must not take a generated page's name.
+    """
     files = []
     for folder in (project.source, project.templates, project.docs):
         for path in sorted(folder.rglob("*")):
@@ -58,26 +61,37 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Generate the pages (only changed files are rewritten) and set the nav from the statement.
+    """Generate the pages and set the nav from the statement.
 
     mkdocs-static-i18n builds each language with a further MkDocs run, which calls on_config
-    again: when no input changed since the last generation, the pages on disk are current.
+    again: when no input changed since the last generation, the pages are current.
     """
     _list_theme_files_once(config)
     if not _state.started_by_mkdocs:
         return config
     project = Project.at(Path(config.config_file_path))
     inputs = _fingerprint(project)
-    if inputs != _state.inputs or _state.edition is None:
+    if inputs != _state.inputs or _state.generated is None:
         try:
             generated = generate(project)
         except (InputError, InputErrors) as error:
-            _state.edition = None
+            _state.generated = None
             raise PluginError(str(error)) from None
-        _state.inputs, _state.edition = inputs, generated.edition
-        log.debug(f"{generated.written.written} pages written in {generated.seconds:.3f} s")
-    configure(config, _state.edition)
+        _state.inputs, _state.generated = inputs, generated
+        log.debug(f"{len(generated.pages)} pages rendered in {generated.seconds:.3f} s")
+    configure(config, _state.generated)
     return config
+
+
+def on_files(files, config: MkDocsConfig):
+    """Add the generated pages (runs before mkdocs-static-i18n's on_files, at priority -100)."""
+    return add_pages(files, config)
+
+
+def on_nav(nav, config: MkDocsConfig, files):
+    """Give the generated pages back their content, after mkdocs-static-i18n copied them."""
+    restore_content(files, config)
+    return nav
 
 
 @functools.lru_cache(maxsize=None)
@@ -173,14 +187,9 @@ def _poll_sooner(server: LiveReloadServer) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
-    """Rebuild when an input, a template or a hand-written page changes.
-
-    The docs folder MkDocs watches by default is written by the build itself: watching it
-    would make every build trigger a second one.
-    """
+    """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
     project = Project.at(Path(config.config_file_path))
-    server.unwatch(config.docs_dir)
-    for folder in (project.source, project.templates, project.docs):
+    for folder in (project.source, project.templates):
         server.watch(str(folder))
     _poll_sooner(server)
     return server

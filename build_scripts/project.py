@@ -1,4 +1,4 @@
-"""Where a project's parts live: the MkDocs config, the inputs, templates and output folders."""
+"""Where a project's parts live: the MkDocs config, the inputs, the templates and docs/."""
 
 from __future__ import annotations
 
@@ -39,10 +39,5 @@ class Project:
 
     @property
     def docs(self) -> Path:
-        """Hand-written pages and assets."""
+        """Hand-written pages and assets: MkDocs' docs_dir (the generated pages join them in memory)."""
         return self.root / "docs"
-
-    @property
-    def generated(self) -> Path:
-        """MkDocs' docs_dir: hand-written docs plus generated pages (git-ignored)."""
-        return self.root / "generated"

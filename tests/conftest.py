@@ -35,7 +35,6 @@ def make_project(root: Path, source: Path | None = None) -> Path:
     shutil.copytree(REPO / "docs", root / "docs")
     (root / "build_scripts").mkdir()
     shutil.copy(REPO / "build_scripts" / "hook.py", root / "build_scripts" / "hook.py")
-    (root / "generated").mkdir()
     shutil.copytree(source or REPO / "source", root / "source")
     return root / "mkdocs.yml"
 

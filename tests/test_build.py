@@ -292,3 +292,36 @@ def test_theme_files_listed_once_are_the_files_mkdocs_would_copy(tmp_path):
         listed.add_files_from_theme(config.theme.get_env(), config)
         assert sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in plain)
     assert any(f.src_uri.startswith("assets/javascripts/bundle.") for f in plain)
+
+
+def test_generated_pages_reach_mkdocs_without_touching_the_project(tmp_path):
+    """The pages go to MkDocs in memory: a build adds the site and nothing else to the project."""
+    make_project(tmp_path)
+
+    def project_files() -> dict[Path, bytes]:  # Python's own __pycache__ (git-ignored) aside
+        return {p: p.read_bytes() for p in tmp_path.rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and site not in p.parents}
+
+    site = tmp_path / "site"
+    before = project_files()
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert project_files() == before
+    assert (site / "alliance" / "index.html").is_file() and (site / "en" / "alliance" / "index.html").is_file()
+    assert (site / "search-index" / "ja.json").is_file() and (site / "about" / "index.html").is_file()
+    assert not (site / "overrides").exists()  # the theme's custom_dir inside docs/ is not published
+
+
+@pytest.mark.parametrize("command", [["build"], ["-m", "mkdocs", "build"]])
+def test_hand_written_page_with_a_generated_name_is_refused(tmp_path, command):
+    make_project(tmp_path)
+    (tmp_path / "docs" / "alliance.md").write_text("# 手書き\n", encoding="utf-8")
+    if command[0] == "-m":
+        result = subprocess.run([sys.executable, *command], cwd=tmp_path, capture_output=True, text=True,
+                                env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    else:
+        result = run(*command, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "docs/alliance.md: has the name of a generated page; rename it" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
