@@ -25,6 +25,8 @@ from build_scripts.project import Project
 
 log = get_plugin_logger("statement-site")
 
+SITEMAP = "sitemap.xml"
+
 
 @dataclass
 class _State:
@@ -84,7 +86,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files, config: MkDocsConfig):
-    """Add the generated pages (runs before mkdocs-static-i18n's on_files, at priority -100)."""
+    """Add the generated pages (runs before mkdocs-static-i18n's on_files, at priority -100).
+
+    Without a site_url (--site-url) the sitemap is left out: it lists absolute addresses, and
+    mkdocs-static-i18n's template would write "None" before each path.
+    """
+    if not config.site_url:
+        config.theme.static_templates.discard(SITEMAP)
+        sitemap = files.get_file_from_path(SITEMAP)
+        if sitemap is not None:  # otherwise copied as it is, the template's source
+            files.remove(sitemap)
     return add_pages(files, config)
 
 

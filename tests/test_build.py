@@ -310,6 +310,7 @@ def test_generated_pages_reach_mkdocs_without_touching_the_project(tmp_path):
     assert (site / "alliance" / "index.html").is_file() and (site / "en" / "alliance" / "index.html").is_file()
     assert (site / "search-index" / "ja.json").is_file() and (site / "about" / "index.html").is_file()
     assert not (site / "overrides").exists()  # the theme's custom_dir inside docs/ is not published
+    assert not (site / "sitemap.xml").exists()  # no --site-url: no absolute addresses to list
 
 
 @pytest.mark.parametrize("command", [["build"], ["-m", "mkdocs", "build"]])

@@ -87,11 +87,15 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     sites = []
     for name in ("one", "two"):
         assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
-                     "--site-dir", str(tmp_path / name)]) == 0
+                     "--site-dir", str(tmp_path / name), "--site-url", "https://example.org/s/"]) == 0
         sites.append({p.relative_to(tmp_path / name): p.read_bytes() for p in (tmp_path / name).rglob("*") if p.is_file()})
     assert sites[0].keys() == sites[1].keys()
     assert [p for p in sites[0] if sites[0][p] != sites[1][p]] == []
-    assert b"<lastmod>2022-05-23</lastmod>" in sites[0][Path("sitemap.xml")]
+    sitemap = sites[0][Path("sitemap.xml")].decode()
+    assert "<lastmod>2022-05-23</lastmod>" in sitemap
+    assert "<loc>https://example.org/s/about/</loc>" in sitemap
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://example.org/s/en/about/"/>' in sitemap
+    assert "None" not in sitemap
 
 
 def test_site_under_a_sub_path_with_site_url(browser, tmp_path):
