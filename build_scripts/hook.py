@@ -148,9 +148,35 @@ def _list_theme_files_once(config: MkDocsConfig) -> None:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files) -> jinja2.Environment:
-    """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time)."""
+    """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time),
+    and set up the 404 page, which MkDocs builds next."""
     env.bytecode_cache = bytecode_cache(env)
+    _one_404_page(config)
     return env
+
+
+NOT_FOUND = "404.html"
+
+
+def _one_404_page(config: MkDocsConfig) -> None:
+    """The site has one 404 page, at its root: in the default language, with the language
+    selector going to each language's home page.
+
+    mkdocs-static-i18n builds the page again in each language's build, into the same place, so
+    the last language built used to win. It also points the selector at the current page's
+    other versions by setting an attribute `config.extra.alternate`, which templates read
+    before the configured list of home pages: the 404 page linked to the other versions of the
+    last page of the build before.
+    """
+    vars(config.extra).pop("alternate", None)
+    theme = config.theme
+    if not hasattr(theme, "_statement_site_404"):  # whether the theme has the page at all
+        theme._statement_site_404 = NOT_FOUND in theme.static_templates
+    i18n = config.plugins.get("i18n")
+    if theme._statement_site_404 and (i18n is None or i18n.current_language == i18n.default_language):
+        theme.static_templates.add(NOT_FOUND)
+    else:
+        theme.static_templates.discard(NOT_FOUND)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:

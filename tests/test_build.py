@@ -326,3 +326,10 @@ def test_hand_written_page_with_a_generated_name_is_refused(tmp_path, command):
     assert "docs/alliance.md: has the name of a generated page; rename it" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_one_404_page_in_the_default_language_with_links_to_each_home(real_site):
+    page = (real_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="ja"' in page
+    assert re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link">', page) == [("/", "ja"), ("/en/", "en")]
+    assert not (real_site / "en" / "404.html").exists()
