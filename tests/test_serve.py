@@ -1,4 +1,4 @@
-"""`mkdocs serve`: a saved change in source/ reaches the open page, and the hook's watch set-up."""
+"""`mkdocs serve`: a saved change in source/ or docs/ reaches the open page, and the hook's watch set-up."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def test_watches_move_to_an_observer_that_polls_sooner(tmp_path):
     server.server_close()
 
 
-def test_a_saved_correction_reaches_the_open_page(tmp_path, browser):
+def test_saved_changes_in_source_and_docs_reach_the_open_page(tmp_path, browser):
     make_project(tmp_path)
     with mkdocs_serve(tmp_path) as (url, process):
         page = browser.new_page()
@@ -35,6 +35,11 @@ def test_a_saved_correction_reaches_the_open_page(tmp_path, browser):
         corrections.write_text(corrections.read_text(encoding="utf-8").replace("歴史的仮名遣い", "保存した変更"),
                                encoding="utf-8")
         page.wait_for_function("document.body.innerText.includes('保存した変更')", timeout=30000)
+        # A hand-written page: docs/ is MkDocs' own docs folder.
+        page.goto(url + "/en/about/")
+        about = tmp_path / "docs" / "about.en.md"
+        about.write_text(about.read_text(encoding="utf-8") + "\nA sentence saved while serving.\n", encoding="utf-8")
+        page.wait_for_function("document.body.innerText.includes('A sentence saved while serving.')", timeout=30000)
         page.close()
     errors = process.stderr.read()
     assert "Traceback" not in errors, errors
