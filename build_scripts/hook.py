@@ -25,7 +25,8 @@ from build_scripts.project import Project
 
 log = get_plugin_logger("statement-site")
 
-SITEMAP = "sitemap.xml"
+SITEMAP, NOT_FOUND = "sitemap.xml", "404.html"
+"""Pages of the theme (its static templates) that not every build writes."""
 
 
 @dataclass
@@ -69,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     again: when no input changed since the last generation, the pages are current.
     """
     _list_theme_files_once(config)
+    _all_theme_pages(config)
     if not _state.started_by_mkdocs:
         return config
     project = Project.at(Path(config.config_file_path))
@@ -86,16 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files, config: MkDocsConfig):
-    """Add the generated pages (runs before mkdocs-static-i18n's on_files, at priority -100).
-
-    Without a site_url (--site-url) the sitemap is left out: it lists absolute addresses, and
-    mkdocs-static-i18n's template would write "None" before each path.
-    """
-    if not config.site_url:
-        config.theme.static_templates.discard(SITEMAP)
-        sitemap = files.get_file_from_path(SITEMAP)
-        if sitemap is not None:  # otherwise copied as it is, the template's source
-            files.remove(sitemap)
+    """Add the generated pages (runs before mkdocs-static-i18n's on_files, at priority -100)."""
     return add_pages(files, config)
 
 
@@ -149,34 +142,41 @@ def _list_theme_files_once(config: MkDocsConfig) -> None:
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files) -> jinja2.Environment:
     """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time),
-    and set up the 404 page, which MkDocs builds next."""
+    and choose the theme's pages that this build writes, which MkDocs builds next."""
     env.bytecode_cache = bytecode_cache(env)
-    _one_404_page(config)
+    _theme_pages_of_this_build(config)
     return env
 
 
-NOT_FOUND = "404.html"
+def _all_theme_pages(config: MkDocsConfig) -> None:
+    """Start each build with all of the theme's pages (static templates): MkDocs copies any
+    other file of the theme as it is, so one left out here would be copied as its source."""
+    theme = config.theme
+    if not hasattr(theme, "_statement_site_pages"):
+        theme._statement_site_pages = frozenset(theme.static_templates)
+    theme.static_templates = set(theme._statement_site_pages)
 
 
-def _one_404_page(config: MkDocsConfig) -> None:
-    """The site has one 404 page, at its root: in the default language, with the language
-    selector going to each language's home page.
+def _theme_pages_of_this_build(config: MkDocsConfig) -> None:
+    """Leave out the theme's pages that this build must not write.
 
-    mkdocs-static-i18n builds the page again in each language's build, into the same place, so
-    the last language built used to win. It also points the selector at the current page's
-    other versions by setting an attribute `config.extra.alternate`, which templates read
-    before the configured list of home pages: the 404 page linked to the other versions of the
-    last page of the build before.
+    - The sitemap, without a site_url (--site-url): it lists absolute addresses, and
+      mkdocs-static-i18n's template would write "None" before each path.
+    - The 404 page, in every build but the default language's: the site has one, at its root.
+      mkdocs-static-i18n builds it again in each language's build, into the same place, so the
+      last language built used to win.
+
+    Its language selector goes to each language's home page. mkdocs-static-i18n points the
+    selector at the current page's other versions by setting an attribute
+    `config.extra.alternate`, which templates read before the configured list of home pages:
+    left in place, the 404 page linked to the other versions of the previous build's last page.
     """
     vars(config.extra).pop("alternate", None)
-    theme = config.theme
-    if not hasattr(theme, "_statement_site_404"):  # whether the theme has the page at all
-        theme._statement_site_404 = NOT_FOUND in theme.static_templates
+    if not config.site_url:
+        config.theme.static_templates.discard(SITEMAP)
     i18n = config.plugins.get("i18n")
-    if theme._statement_site_404 and (i18n is None or i18n.current_language == i18n.default_language):
-        theme.static_templates.add(NOT_FOUND)
-    else:
-        theme.static_templates.discard(NOT_FOUND)
+    if i18n is not None and i18n.current_language != i18n.default_language:
+        config.theme.static_templates.discard(NOT_FOUND)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> str:
