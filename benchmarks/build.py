@@ -41,6 +41,11 @@ def median_seconds(action, runs: int) -> float:
     return statistics.median(times)
 
 
+def generator_seconds(out: str) -> float:
+    """The generator's time from the output of `statement-site build`: its statement and pages lines."""
+    return sum(float(x) for x in re.findall(r"^(?:statement|pages): .*\(([\d.]+) s\)$", out, re.M))
+
+
 def build_fresh_clone(tmp: str, empty_cache: bool) -> tuple[float, str]:
     """Clone the repository into tmp and build it in a new process: wall seconds and output."""
     clone = Path(tmp) / "clone"
@@ -65,7 +70,7 @@ def clean_checkouts(runs: int, empty_cache: bool) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             wall, out = build_fresh_clone(tmp, empty_cache)
             walls.append(wall)
-            generators.append(sum(float(x) for x in re.findall(r"^(?:statement|pages): .*\(([\d.]+) s\)$", out, re.M)))
+            generators.append(generator_seconds(out))
     wall, generator = statistics.median(walls), statistics.median(generators)
     cache = "compiled-template cache empty" if empty_cache else "compiled-template cache filled"
     print(f"clean checkout, new process, {cache}: whole build {wall:.2f} s, generator {generator:.2f} s "

@@ -11,7 +11,6 @@ mention-finding, and measures the search index and latency (benchmarks/search.py
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
 import tempfile
@@ -22,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from build import generator_seconds  # noqa: E402
 from mentions import measure, texts  # noqa: E402
 from search import index_sizes, latencies  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
@@ -42,12 +42,11 @@ def main() -> None:
                                   str(REPO / "mkdocs.yml"), "--source", str(source), "--site-dir", str(site)],
                                  capture_output=True, text=True, check=True, cwd=tmp).stdout
             wall = time.perf_counter() - start
-            load = float(re.search(r"^statement: .*\(([\d.]+) s\)$", out, re.M).group(1))
-            pages = float(re.search(r"^pages: .*\(([\d.]+) s\)$", out, re.M).group(1))
+            generator = generator_seconds(out)
             edition = load_edition(source)
             _, found, chars, mentions = measure(edition.terms, {lang: texts(edition, lang, 1) for lang in edition.languages}, 3)
             print(f"{size}x: {len(edition.statement.paragraphs):,} paragraphs, {chars:,} characters; build {wall:.1f} s "
-                  f"(generator {load + pages:.2f} s = {(load + pages) / wall:.1%}); "
+                  f"(generator {generator:.2f} s = {generator / wall:.1%}); "
                   f"mention-finding {found:.1f} ms for {mentions:,} mentions")
             for row in index_sizes(site) + latencies(site, 1):
                 print(row)
