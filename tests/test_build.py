@@ -331,3 +331,9 @@ def test_one_404_page_in_the_default_language_with_links_to_each_home(real_site)
     assert '<html lang="ja"' in page
     assert re.findall(r'<a href="([^"]*)" hreflang="(\w+)" class="md-select__link">', page) == [("/", "ja"), ("/en/", "en")]
     assert not (real_site / "en" / "404.html").exists()
+
+
+def test_japanese_hand_written_text_has_no_line_break_between_words(real_site):
+    """A line break inside Japanese Markdown text reaches the page and shows as a space ("よう に")."""
+    page = html(real_site, "about")
+    assert re.findall(r"[ぁ-ヿ一-鿿。、）]\n[ぁ-ヿ一-鿿「（]", page) == []
