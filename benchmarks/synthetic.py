@@ -43,6 +43,8 @@ def _glossary_copy(entry: dict, mark: str) -> dict:
     for lang in ("ja", "en"):
         entry[lang]["name"] += mark
         entry[lang]["aliases"] = [alias + mark for alias in entry[lang].get("aliases", [])]
+        # An excluded form is not a mention, so the copies leave it unmarked: "同盟-k" never occurs in it.
+        entry[lang].pop("excludes", None)
     return entry
 
 
@@ -77,6 +79,10 @@ def write_synthetic(out: Path, times: int) -> None:
         "subtitle": real["subtitle"],
         "headings": {s.slug: headings_by_text[s.heading] for s in synthetic.sections if s.heading},
         "paragraphs": {n: paragraph(n) for n in range(1, len(synthetic.paragraphs) + 1)},
+        # Each copy keeps the translator's notes (the build checks that they name the abbreviations
+        # the Japanese gives, GEESI and the uncorrected SCG among them).
+        "notes": {n: real["notes"][(n - 1) % count + 1] for n in range(1, len(synthetic.paragraphs) + 1)
+                  if (n - 1) % count + 1 in real["notes"]},
     }
     with (out / "translation.en.yml").open("w", encoding="utf-8") as f:
         yaml.safe_dump(translation, f, allow_unicode=True, sort_keys=False, width=1000)

@@ -18,27 +18,27 @@ from .errors import Problems
 from .model import Term
 from .yamlfile import Mapping, describe, load_list, where
 
-KINDS = ("agreement", "law", "policy", "initiative", "program", "institution", "forum", "term")
+KINDS = ("agreement", "law", "policy", "initiative", "program", "institution", "forum", "place", "term")
 """Kinds of entry, in the order the glossary pages group them."""
 TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HIRAGANA = re.compile(r"[\u3041-\u309f\u30fc・ 　]+")
 LANGUAGES = ("ja", "en")
 
 
-def _aliases(path: Path, names: Mapping, what: str, problems: Problems) -> tuple[str, ...]:
-    """A list of non-empty strings."""
-    nodes = names.sequence("aliases")
+def _forms(path: Path, names: Mapping, key: str, what: str, problems: Problems, required: bool = True) -> tuple[str, ...]:
+    """A list of non-empty strings (aliases, or forms excluded from them)."""
+    nodes = names.sequence(key, required=required)
     if nodes is None:
         return ()
-    aliases = []
+    forms = []
     for node in nodes:
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")) or not str(node.value).strip():
-            problems.add(where(path, node), f"{what}: each alias must be text, found {describe(node)}")
+            problems.add(where(path, node), f"{what}: each of '{key}' must be text, found {describe(node)}")
         else:
-            aliases.append(str(node.value))
-    if not aliases:
-        problems.add(names.origin, f"{what}: 'aliases' is empty")
-    return tuple(aliases)
+            forms.append(str(node.value))
+    if not forms:
+        problems.add(names.origin, f"{what}: '{key}' is empty")
+    return tuple(forms)
 
 
 def load_glossary(path: Path) -> tuple[Term, ...]:
@@ -70,17 +70,23 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
         related = tuple(str(n.value) for n in related_nodes if isinstance(n, yaml.ScalarNode))
         names: dict[str, str] = {}
         aliases: dict[str, tuple[str, ...]] = {}
+        excludes: dict[str, tuple[str, ...]] = {}
         descriptions: dict[str, str] = {}
         yomi = ""
         for lang in LANGUAGES:
             if lang not in entry.values:
                 entry.missing(lang)
                 continue
-            keys = {"name", "yomi", "aliases", "description"} if lang == "ja" else {"name", "aliases", "description"}
+            keys = {"name", "aliases", "excludes", "description"} | ({"yomi"} if lang == "ja" else set())
             part = Mapping(path, entry.values[lang], keys, f"{what}: {lang}", problems)
             names[lang] = part.text("name") or ""
             descriptions[lang] = " ".join((part.text("description") or "").split())
-            aliases[lang] = _aliases(path, part, f"{what}: {lang}", problems)
+            aliases[lang] = _forms(path, part, "aliases", f"{what}: {lang}", problems)
+            excludes[lang] = _forms(path, part, "excludes", f"{what}: {lang}", problems, required=False)
+            for form in excludes[lang]:
+                if not any(alias in form and alias != form for alias in aliases[lang]):
+                    problems.add(where(path, part.values["excludes"]), f"{what}: {lang}: excluded form {form!r} "
+                                 "must contain one of the entry's aliases (it keeps a longer word from linking here)")
             if lang == "ja":
                 yomi = part.text("yomi") or ""
                 if yomi and not HIRAGANA.fullmatch(yomi):
@@ -89,6 +95,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
         if term_id is not None:
             terms.append(Term(
                 id=term_id, kind=kind or "", names=names, yomi=yomi, aliases=aliases,
+                excludes={lang: forms for lang, forms in excludes.items() if forms},
                 descriptions=descriptions, notes={k: " ".join(v.split()) for k, v in notes.items()},
                 abbreviation=abbreviation, url=url, related=related, origin=entry.origin,
             ))

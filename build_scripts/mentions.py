@@ -25,7 +25,8 @@ class Match:
 
     start: int
     end: int
-    term: str
+    term: str | None
+    """None for an excluded form, which is dropped once chosen."""
 
 
 def _is_latin(char: str) -> bool:
@@ -47,16 +48,23 @@ def _cuts_a_word(text: str, start: int, end: int) -> bool:
 
 
 class Matcher:
-    """The aliases of every entry in one language, compiled into one automaton."""
+    """The aliases of every entry in one language, compiled into one automaton.
+
+    An entry's excluded forms (同盟国 "allies" for 同盟 "the Alliance") go into the automaton
+    too, owned by no entry: found as the longer candidate, they keep the alias inside them
+    from linking, and are then dropped.
+    """
 
     def __init__(self, terms: tuple[Term, ...], lang: str) -> None:
         self.automaton = ahocorasick.Automaton()
-        owners: dict[str, str] = {}
+        owners: dict[str, str | None] = {}
         for term in terms:
-            forms = list(term.aliases.get(lang, ()))
-            for alias in forms:
+            for alias in term.aliases.get(lang, ()):
                 # An alias shared by two entries links to the first; the glossary check reports it.
                 owners.setdefault(alias, term.id)
+        for term in terms:
+            for form in term.excludes.get(lang, ()):
+                owners.setdefault(form, None)  # another entry's alias stays that entry's
         for alias, term_id in owners.items():
             self.automaton.add_word(alias, (term_id, len(alias)))
         self.empty = not owners
@@ -77,7 +85,7 @@ class Matcher:
         for match in candidates:
             if not chosen or match.start >= chosen[-1].end:
                 chosen.append(match)
-        return chosen
+        return [m for m in chosen if m.term is not None]
 
 
 def _link_spans(spans: tuple[Span, ...], matches: list[Match]) -> tuple[Span, ...]:
@@ -127,7 +135,7 @@ def _snippet(text: str, match: Match, lang: str, paragraph: int) -> Mention:
     # The ellipses say where the snippet cuts the paragraph.
     before = "…" + before if cut_before else before
     after = after + "…" if cut_after else after
-    return Mention(match.term, lang, paragraph, before, text[match.start:match.end], after)
+    return Mention(match.term, lang, paragraph, before, text[match.start:match.end], after, match.start)
 
 
 def link_version(version: Version, matcher: Matcher) -> tuple[Version, list[Mention]]:

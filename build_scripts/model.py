@@ -162,13 +162,15 @@ class Term:
     id: str
     """Stable ASCII id: the anchor #<id> on the glossary pages of every language."""
     kind: str
-    """agreement, law, policy, initiative, program, institution, forum or term."""
+    """agreement, law, policy, initiative, program, institution, forum, place or term."""
     names: dict[str, str]
     """The official name per language code."""
     yomi: str
     """The reading of the Japanese name in hiragana, for sorting."""
     aliases: dict[str, tuple[str, ...]]
     """Every form under which the entry appears in each language's text."""
+    excludes: dict[str, tuple[str, ...]]
+    """Per language, longer words that contain an alias but are not the entry (同盟国 for 同盟)."""
     descriptions: dict[str, str]
     """A short neutral description per language."""
     notes: dict[str, str]
@@ -193,6 +195,8 @@ class Mention:
     """The mention as it reads in the text."""
     after: str
     """Context after the mention."""
+    start: int = 0
+    """Where the mention begins in the paragraph's text (as shown, in that language)."""
 
 
 @dataclass(frozen=True)

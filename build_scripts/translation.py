@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -24,6 +26,40 @@ def original_version(statement: Statement) -> Version:
         translation=False,
         origin=statement.origin,
     )
+
+
+# A Latin-letter abbreviation that the Japanese gives in parentheses: （SCC）, (ACM), （ＩＰＥＦ）…
+# (after NFKC, full-width letters and brackets are ASCII). Two capitals at least: (CoRe) counts.
+_ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)\s*\)")
+
+
+def abbreviations(japanese: str) -> list[str]:
+    """The Latin-letter abbreviations a Japanese paragraph gives in parentheses, in text order."""
+    found = _ABBREVIATION.findall(unicodedata.normalize("NFKC", japanese))
+    return list(dict.fromkeys(found))
+
+
+def names_abbreviation(text: str, abbreviation: str) -> bool:
+    """Whether a text has the abbreviation as a word of its own (a plural s allowed: ICBMs)."""
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(abbreviation)}s?(?![A-Za-z0-9])", text) is not None
+
+
+def _check_abbreviations(statement: Statement, paragraphs: dict[int, tuple[str | None, Origin]],
+                         notes: dict[int, tuple[str | None, Origin]], problems: Problems) -> None:
+    """Each abbreviation the Japanese gives in parentheses is in the paragraph's English or its note.
+
+    A reader comparing the two texts looks for (SCC) in both; where the English drops it, the
+    translator's note must say why (as for GEESI, whose English name has another abbreviation).
+    """
+    for p in statement.paragraphs:
+        english, origin = paragraphs.get(p.number, (None, None))
+        if english is None or origin is None:
+            continue
+        note = notes.get(p.number, (None, None))[0] or ""
+        for abbreviation in abbreviations(p.text):
+            if not (names_abbreviation(english, abbreviation) or names_abbreviation(note, abbreviation)):
+                problems.add(origin, f"paragraphs: ¶{p.number}: the Japanese gives the abbreviation ({abbreviation}), "
+                                     "which neither the English nor its translator's note names")
 
 
 def _numbered(path: Path, node: yaml.Node | None, what: str,
@@ -101,6 +137,8 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
     for number, (_, origin) in sorted(notes.items()):
         if not 1 <= number <= count:
             problems.add(origin, f"note for paragraph {number}, which does not exist")
+    if not problems.errors:  # with paragraphs or notes amiss, missing abbreviations would be noise
+        _check_abbreviations(statement, paragraphs, notes, problems)
     problems.raise_if_any()
     assert title is not None
     return Version(

@@ -55,7 +55,7 @@ def test_duplicate_id_is_named(mini):
 def test_unknown_kind(mini):
     assert errors_with(mini, ENTRY.replace("kind: forum", "kind: club")) == [
         "2: entry 'g7': unknown kind 'club' (expected one of: agreement, law, policy, initiative, program, "
-        "institution, forum, term)"]
+        "institution, forum, place, term)"]
 
 
 def test_misspelt_key(mini):
@@ -89,3 +89,10 @@ def test_yaml_syntax_error_keeps_line_and_column(mini):
 
 def test_glossary_must_be_a_list(mini):
     assert errors_with(mini, "id: g7\n") == ["1: glossary.yml must be a list of entries"]
+
+
+def test_excluded_form_must_contain_an_alias(mini):
+    entry = ENTRY.replace("    aliases: [G7]\n    description: 説明。", "    aliases: [G7]\n    excludes: [G8]\n    description: 説明。")
+    assert errors_with(mini, entry) == [
+        "7: entry 'g7': ja: excluded form 'G8' must contain one of the entry's aliases "
+        "(it keeps a longer word from linking here)"]

@@ -9,8 +9,9 @@ from build_scripts.model import Edition, Origin, Paragraph, Publication, Section
 from build_scripts.translation import original_version
 
 
-def term(term_id: str, ja: tuple[str, ...] = (), en: tuple[str, ...] = ()) -> Term:
+def term(term_id: str, ja: tuple[str, ...] = (), en: tuple[str, ...] = (), excludes: tuple[str, ...] = ()) -> Term:
     return Term(term_id, "forum", {"ja": term_id, "en": term_id}, "よみ", {"ja": ja, "en": en},
+                {"ja": excludes} if excludes else {},
                 {"ja": f"{term_id}の説明", "en": f"About {term_id}"}, {}, None, None, (), Origin("g.yml", 1))
 
 
@@ -21,6 +22,13 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
 def test_longest_match_wins():
     matcher = Matcher((term("un", ja=("国連",)), term("unsc", ja=("国連安全保障理事会",))), "ja")
     assert found(matcher, "国連安全保障理事会と国連") == [("国連安全保障理事会", "unsc"), ("国連", "un")]
+
+
+def test_excluded_longer_word_keeps_the_alias_inside_it_from_linking():
+    matcher = Matcher((term("alliance", ja=("同盟",), excludes=("同盟国",)),
+                       term("acm", ja=("同盟調整メカニズム",))), "ja")
+    assert found(matcher, "同盟の抑止力、同盟国との協力、同盟調整メカニズム") == [
+        ("同盟", "alliance"), ("同盟調整メカニズム", "acm")]
 
 
 def test_overlapping_candidates_leftmost_first():
