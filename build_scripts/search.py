@@ -1,14 +1,31 @@
 """The per-language search index our search worker reads (docs/assets/search-worker.js).
 
 One document per paragraph: where it is, its section, its text as shown. Plus the glossary,
-so that a query equal to an entry's name or alias in any language also finds the paragraphs
-that mention the entry. The worker normalizes the text itself (and can build character-bigram
-postings from it), so the index carries only the text: it stays close to the text's size.
+so that a query equal to an entry's name or alias in any language, or to one of its search
+words, also finds the paragraphs that mention the entry. The worker normalizes the text
+itself (and can build character-bigram postings from it), so the index carries only the
+text: it stays close to the text's size.
+
+The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
+
+    {"lang": "ja",                       language of the texts below
+     "sections": ["", "見出し", …],       heading of each section, in order ("" for the opening)
+     "docs": [{"n": 12,                  paragraph number (¶12)
+               "s": 3,                   index into "sections"
+               "l": "alliance/#p12",     link, relative to the site's root
+               "t": "…"}, …],            the paragraph's text as shown (corrected)
+     "terms": [{"k": ["SCC", …],         whole names, aliases (every language) and abbreviation
+                "w": ["futenma"],        search words (see search_words), lower case; may be absent
+                "a": ["…"],              this language's aliases, longest first (what to mark)
+                "p": [12, 14]}, …]}      paragraphs of this language that mention the entry
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections import defaultdict
 
 from .model import Edition
 from .render import Page
@@ -16,9 +33,79 @@ from .render import Page
 INDEX_FOLDER = "search-index"
 """Folder of the site (and of the docs folder) that holds one index file per language."""
 
+SEARCH_WORD_MIN = 3
+"""Shorter words of a name (U, S, of, G7…) are never search words; whole names still are."""
 
-def search_index(edition: Edition, lang: str) -> dict:
+_LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as the engine's \p{L}\p{N}
+
+
+def _fold(text: str) -> str:
+    """Text as the engine compares it: NFKC, lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def search_words(edition: Edition) -> dict[str, list[str]]:
+    """The search words of each entry: capitalized Latin-script words of its names that only ever name it.
+
+    A word of an entry's name or alias (Artemis, Futenma, Senkaku) lets a reader find the
+    entry from either language's site, but only if the word is distinctive: written with a
+    capital in the name (a proper name's word, not "program" or "recently"), it occurs in the
+    text of its language, and wherever it occurs there (as the start of a word, as English
+    search matches) it is part of a mention of an entry that has the word in its names.
+    Words the text also uses in ordinary prose (program, initiative, Japan, climate) are left
+    out, and so are words under three characters (U.S., of), words the text never uses, and
+    words that are a whole name, alias or abbreviation of some entry (G20, Gateway): such a
+    query already means that entry.
+    """
+    whole = {"".join(_fold(k).split()) for t in edition.terms
+             for k in (t.abbreviation or "", *t.names.values(), *(a for f in t.aliases.values() for a in f)) if k}
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)  # (lang, word) -> entry ids
+    for term in edition.terms:
+        for lang in edition.languages:
+            forms = [term.names.get(lang, ""), *term.aliases.get(lang, ())]
+            for form in forms:
+                for written in _WORD.findall(unicodedata.normalize("NFKC", form)):
+                    word = written.lower()
+                    if (written[0].isupper() and len(word) >= SEARCH_WORD_MIN and word.isascii()
+                            and _LATIN_WORD.fullmatch(word) and word not in whole):
+                        owners[(lang, word)].add(term.id)
+    seen: set[tuple[str, str]] = set()
+    common: set[tuple[str, str]] = set()
+    mentions_by_paragraph: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
+    for m in edition.mentions:
+        mentions_by_paragraph[(m.lang, m.paragraph)].append((m.start, m.start + len(m.text), m.term))
+    for version in edition.versions:
+        lang = version.lang
+        for number, spans in version.paragraphs.items():
+            text = "".join(s.text for s in spans)
+            # Folded character by character, so that offsets stay those of the mentions.
+            folded = "".join(f if len(f := _fold(ch)) == 1 else ch for ch in text)
+            mentions = mentions_by_paragraph[(lang, number)]
+            for token in _WORD.finditer(folded):
+                for end in range(SEARCH_WORD_MIN, len(token.group()) + 1):
+                    word = token.group()[:end]
+                    entries = owners.get((lang, word))
+                    if entries is None:
+                        continue
+                    seen.add((lang, word))
+                    start = token.start()
+                    inside = any(a <= start and start + len(word) <= b and term in entries
+                                 for a, b, term in mentions)
+                    if not inside:
+                        common.add((lang, word))
+    words: dict[str, set[str]] = defaultdict(set)
+    for (lang, word), entries in owners.items():
+        if (lang, word) in seen and (lang, word) not in common:
+            for term_id in entries:
+                words[term_id].add(word)
+    return {term_id: sorted(found) for term_id, found in words.items()}
+
+
+def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None) -> dict:
     """The index of one language as plain JSON data."""
+    if words is None:
+        words = search_words(edition)
     text = edition.version(lang)
     prefix = "" if lang == edition.languages[0] else f"{lang}/"
     sections = []
@@ -40,18 +127,20 @@ def search_index(edition: Edition, lang: str) -> dict:
         keys = {term.abbreviation or ""} | set(term.names.values())
         for forms in term.aliases.values():
             keys.update(forms)
-        terms.append({
-            "k": sorted(k for k in keys if k),
-            "a": sorted(term.aliases.get(lang, ()), key=len, reverse=True),
-            "p": paragraphs,
-        })
+        entry = {"k": sorted(k for k in keys if k)}
+        if words.get(term.id):
+            entry["w"] = words[term.id]
+        entry["a"] = sorted(term.aliases.get(lang, ()), key=len, reverse=True)
+        entry["p"] = paragraphs
+        terms.append(entry)
     return {"lang": lang, "sections": sections, "docs": docs, "terms": terms}
 
 
 def search_pages(edition: Edition) -> list[Page]:
     """The index files of every language, as files of the docs folder."""
+    words = search_words(edition)
     return [
         Page(f"{INDEX_FOLDER}/{lang}.json",
-             json.dumps(search_index(edition, lang), ensure_ascii=False, separators=(",", ":")))
+             json.dumps(search_index(edition, lang, words), ensure_ascii=False, separators=(",", ":")))
         for lang in edition.languages
     ]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from build_scripts.model import Edition
+from build_scripts.search import search_words
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -30,8 +31,10 @@ JAPANESE_QUERIES = [
     "G7各国", "IPEFパートナー", "NPT", "COVAX", "JETプログラム", "WHO", "(SAF)", "SCC",
     # several words
     "岸田 バイデン", "核 中国", "ロシア ウクライナ 侵略", "エネルギー 食料", "日米　同盟",
-    # glossary-aware (names in the other language, official names)
-    "Quad", "Artemis program", "国際連合", "UNCLOS",
+    # glossary-aware (names in the other language, official names, distinctive words of names)
+    "Quad", "Artemis program", "国際連合", "UNCLOS", "Artemis", "gateway", "Futenma", "Mageshima", "Senkaku",
+    # words of names that the text also uses in prose: no glossary hit
+    "program", "Japan", "U.S.", "the", "initiative", "climate",
     # no hit
     "火星", "ＸＹＺ", "量子コンピュータ", "SCG", "兩岸",
 ]
@@ -44,7 +47,7 @@ ENGLISH_QUERIES = [
     "Indo-Pacific", "free and open", "2030", "Security Consultative", "Alliance Coordination Mechanism",
     "Coast Guard", "Okinawa", "bioethanol", "uranium",
     # glossary-aware: Japanese names find the English paragraphs
-    "クアッド", "国連海洋法条約", "日米安全保障条約",
+    "クアッド", "国連海洋法条約", "日米安全保障条約", "普天間飛行場",
     # no hit
     "Mars", "quantum", "xyz", "zzz top",
 ]
@@ -75,6 +78,16 @@ def query_words(query: str, lang: str) -> list[str]:
     return [part for word in words for part in WORD.findall(word)]
 
 
+_WORDS: dict[int, tuple[Edition, dict[str, list[str]]]] = {}
+
+
+def _search_words(edition: Edition) -> dict[str, list[str]]:
+    """The search words of each entry, computed once per edition."""
+    if id(edition) not in _WORDS:
+        _WORDS[id(edition)] = (edition, search_words(edition))  # the edition is kept so its id stays unique
+    return _WORDS[id(edition)][1]
+
+
 def expected(edition: Edition, lang: str, query: str) -> list[int]:
     """The paragraph numbers the contract says a query finds, in order."""
     version = edition.version(lang)
@@ -92,8 +105,9 @@ def expected(edition: Edition, lang: str, query: str) -> list[int]:
         if ok:
             found.add(number)
     whole = key(query)
+    words = _search_words(edition)  # the build chooses each entry's search words (tested on their own)
     for term in edition.terms:
         keys = {term.abbreviation or ""} | set(term.names.values()) | {a for forms in term.aliases.values() for a in forms}
-        if whole in {key(k) for k in keys if k}:
+        if whole in {key(k) for k in keys if k} or whole in words.get(term.id, ()):
             found.update(m.paragraph for m in edition.mentions if m.term == term.id and m.lang == lang)
     return sorted(found)

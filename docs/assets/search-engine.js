@@ -2,9 +2,11 @@
  *
  * Japanese: a paragraph matches when it contains every query word after NFKC normalization,
  * lower-casing and removing white space. English: every query word is a prefix of a word of
- * the paragraph. A query equal to a glossary name or alias (any language) also matches the
- * paragraphs that mention the entry. Two interchangeable engines find the candidates: a linear
- * scan, and character-bigram postings with verification for large collections.
+ * the paragraph. A query equal to a glossary name or alias (any language), or to one of an
+ * entry's search words (distinctive words of its names, chosen by build_scripts/search.py),
+ * also matches the paragraphs that mention the entry. Two interchangeable engines find the
+ * candidates: a linear scan, and character-bigram postings with verification for large
+ * collections. The index format is described in build_scripts/search.py.
  */
 (function (root) {
   "use strict";
@@ -76,6 +78,7 @@
     var terms = index.terms.map(function (term) {
       return {
         keys: term.k.map(key),
+        words: term.w || [],
         aliases: term.a.map(function (a) { return normalize(a, lang !== "ja").text; }),
         paragraphs: term.p
       };
@@ -157,7 +160,7 @@
     });
     var whole = key(query);
     prepared.terms.forEach(function (term) {
-      if (term.keys.indexOf(whole) === -1) return;
+      if (term.keys.indexOf(whole) === -1 && term.words.indexOf(whole) === -1) return;
       prepared.docs.forEach(function (d, n) {
         if (term.paragraphs.indexOf(d.doc.n) === -1) return;
         var ranges = hits.get(n) || [];
