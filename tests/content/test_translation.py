@@ -1,0 +1,79 @@
+"""The English translation of this statement: our own words, the official names, every abbreviation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from build_scripts.model import Edition
+
+from .conftest import SOURCE
+from .fingerprint import RUN, digest, runs, words
+
+TRANSLATION = SOURCE / "translation.en.yml"
+FINGERPRINTS = Path(__file__).with_name("official_english.txt")
+
+
+def _texts() -> list[str]:
+    data = yaml.safe_load(TRANSLATION.read_text(encoding="utf-8"))
+    return [*data["headings"].values(), *data["paragraphs"].values(), *data["notes"].values()]
+
+
+def _without_names(text: str, edition: Edition) -> str:
+    """The text with every English name and alias of the glossary (and its title) replaced by a mark.
+
+    Names and titles carry over from the official text; a run of words counts only outside them.
+    """
+    names = {edition.version("en").title, edition.version("en").subtitle or ""}
+    for term in edition.terms:
+        names.add(term.names["en"])
+        names.update(term.aliases.get("en", ()))
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", " § ", text)
+    return text
+
+
+def test_no_run_of_twelve_words_is_the_official_english(edition: Edition):
+    """The fingerprints are of the passages of the official English that issue 12 and public
+    quotations show (tests/content/fingerprint.py makes them from any text you have)."""
+    official = {line for line in FINGERPRINTS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    assert len(official) > 100
+    copied = []
+    for text in _texts():
+        tokens = words(_without_names(text, edition))
+        copied += [" ".join(run) for run in runs(tokens, RUN) if "§" not in run and digest(run) in official]
+    assert copied == []
+
+
+def test_the_fingerprints_catch_a_copied_run():
+    official = set(FINGERPRINTS.read_text(encoding="utf-8").splitlines())
+    # A run of the official ¶3 that the translation once carried, as issue 12 quoted it.
+    quoted = ("the two leaders condemned Russia's actions and called for Russia to be held accountable "
+              "for its atrocities")
+    assert any(digest(run) in official for run in runs(words(quoted), RUN))
+
+
+def test_translation_uses_official_names():
+    text = " ".join(yaml.safe_load(TRANSLATION.read_text(encoding="utf-8"))["paragraphs"].values())
+    for name in ("Alliance Coordination Mechanism (ACM)", "Security Consultative Committee (SCC)",
+                 "Indo-Pacific Economic Framework for Prosperity", "Competitiveness and Resilience (CoRe) Partnership",
+                 "Treaty of Mutual Cooperation and Security", "UNCLOS", "Artemis program", "JET Programme", "CULCON",
+                 "Clean Energy and Energy Security Initiative (CEESI)", "Extended Deterrence Dialogue"):
+        assert name in text, name
+
+
+def test_translation_does_not_carry_the_corrected_defects_or_add_what_the_japanese_lacks():
+    data = yaml.safe_load(TRANSLATION.read_text(encoding="utf-8"))
+    text = " ".join(data["paragraphs"].values())
+    assert "(SCG)" not in text and "GEESI" not in text
+    assert "2+2" not in data["paragraphs"][12]  # the Japanese of ¶12 gives the committee's name, not its nickname
+    assert "Despite" not in data["paragraphs"][6] and "rights of membership" in data["paragraphs"][4]
+
+
+def test_every_expansion_of_the_japanese_has_a_note(edition: Edition):
+    """Where the English says more than the Japanese, a translator's note says so."""
+    notes = edition.version("en").notes
+    for number, said in ((18, "for Prosperity"), (14, "FCLP"), (21, "CEESI"), (13, "U.S. Coast Guard")):
+        assert number in notes and said.split()[-1] in notes[number], number
