@@ -6,8 +6,9 @@ First as a reader of the README would: N times, a fresh `git clone` of the commi
 repository and `statement-site build` in it (a new process each time, imports included; the
 clone is not timed), once with the per-user cache of compiled templates empty (as on a
 machine's first build: every template compiles) and once with it filled by earlier builds.
-Then in one process, N times each: the generator stage (reading, checking, correcting and
-rendering the statement; the pages go to MkDocs in memory) and the whole build. Prints medians and the generator's share.
+Then in one process, N times each: the generator stage (the plugin reading, checking,
+correcting and rendering the statement; the pages go to MkDocs in memory) and the whole
+build. Prints medians and the generator's share.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,8 +28,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from build_scripts.build import build_site, generate  # noqa: E402
-from build_scripts.project import Project  # noqa: E402
+from build_scripts.build import build_site, load  # noqa: E402
 
 
 def median_seconds(action, runs: int) -> float:
@@ -83,13 +83,14 @@ def main() -> None:
     args = parser.parse_args()
     clean_checkouts(args.runs, empty_cache=True)
     clean_checkouts(args.runs, empty_cache=False)
-    project = Project.at(REPO / "mkdocs.yml", REPO / "source")
+    config_file = REPO / "mkdocs.yml"
+    config, plugin = load(config_file)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        cold = median_seconds(lambda: generate(project), 1)  # first run: templates compile
-        build_site(project, generate(project), site)  # warm-up: imports, theme, caches
-        generator = median_seconds(lambda: generate(project), args.runs)
-        whole = median_seconds(lambda: build_site(project, generate(project), site), args.runs)
+        cold = median_seconds(lambda: plugin.generate(config), 1)  # first run: templates compile
+        build_site(config_file, site)  # warm-up: imports, theme, caches
+        generator = median_seconds(lambda: plugin.generate(config), args.runs)
+        whole = median_seconds(lambda: build_site(config_file, site), args.runs)
     print(f"generator stage: {generator * 1000:.1f} ms (median of {args.runs}); "
           f"first run in a process {cold * 1000:.1f} ms")
     print(f"whole build:     {whole * 1000:.1f} ms (median of {args.runs})")

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from build_scripts.edition import load_edition  # noqa: E402
-from build_scripts.mentions import Matcher  # noqa: E402
+from build_scripts.linking.mentions import Matcher  # noqa: E402
 from build_scripts.model import Term  # noqa: E402
 
 

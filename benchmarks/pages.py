@@ -60,7 +60,7 @@ def visit(page, cdp, url: str) -> dict[str, list[int]]:
             continue
         try:
             body = cdp.send("Network.getResponseBody", {"requestId": request_id})
-        except Exception:  # noqa: BLE001 - no body kept (e.g. a redirect)
+        except Exception:
             continue
         data = base64.b64decode(body["body"]) if body["base64Encoded"] else body["body"].encode("utf-8")
         row = totals[kind(response["url"], response.get("mimeType", ""))]

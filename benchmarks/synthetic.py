@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from build_scripts.edition import load_edition, read_statement  # noqa: E402
-from build_scripts.mentions import Matcher  # noqa: E402
+from build_scripts.linking.mentions import Matcher  # noqa: E402
 
 
 def _marked(text: str, matcher: Matcher, mark: str) -> str:
@@ -48,9 +48,8 @@ def _glossary_copy(entry: dict, mark: str) -> dict:
     return entry
 
 
-def write_synthetic(out: Path, times: int) -> None:
+def write_synthetic(out: Path, times: int, source: Path = REPO / "source") -> None:
     """Write statement.ja.txt, translation.en.yml and glossary.yml for an N-times statement."""
-    source = REPO / "source"
     edition = load_edition(source)
     statement = edition.statement
     lines = (source / "statement.ja.txt").read_text(encoding="utf-8").split("\n")
@@ -66,7 +65,7 @@ def write_synthetic(out: Path, times: int) -> None:
 
     real = yaml.safe_load((source / "translation.en.yml").read_text(encoding="utf-8"))
     headings_by_text = {s.heading: real["headings"][slug] for s, slug in zip(
-        statement.sections, ["opening", *real["headings"]]) if s.heading}
+        statement.sections, ["opening", *real["headings"]], strict=True) if s.heading}
     synthetic = read_statement(out / "statement.ja.txt")
     count = len(statement.paragraphs)
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
-from .build import build_site, render_edition
-from .coverage import candidates
+from .build import NotConfigured, build_site, load
 from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from .errors import InputError, InputErrors
+from .inputs.textfile import display_path
+from .linking.coverage import candidates
 from .model import Edition
-from .project import Project
+from .plugin.plugin import InputProblems
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,8 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     for name, help_text in (("build", "generate the pages and build the site"),
                             ("check", "validate the inputs without building")):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("--source", type=Path, default=Path("source"),
-                             help="folder with statement.ja.txt and its data files (default: source)")
+        command.add_argument("--source", type=Path,
+                             help="folder with statement.ja.txt and its data files (default: the plugin's "
+                                  "source_dir in mkdocs.yml, source/ beside it)")
         command.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                              help="the MkDocs configuration of the project (default: mkdocs.yml)")
         command.add_argument("--strict", action="store_true",
@@ -38,23 +40,56 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _describe(edition: Edition) -> str:
+def summary(edition: Edition) -> str:
+    """One line on what the edition holds."""
     statement = edition.statement
     glossary = f", {len(edition.terms)} glossary entries, {len(edition.mentions)} mentions" if edition.terms else ""
     return (f"{len(statement.sections)} sections, {len(statement.paragraphs)} paragraphs, "
             f"{len(edition.corrections)} corrections applied{glossary}, languages: {', '.join(edition.languages)}")
 
 
-def _notices(edition: Edition, source: Path, strict: bool) -> None:
-    """Say what the site will lack, and what looks wrong; with --strict a warning fails."""
-    if strict and edition.warnings:
-        raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
+def _warnings(edition: Edition) -> None:
     for origin, message in edition.warnings:
         print(f"warning: {origin}: {message}", file=sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    if args.source is None:
+        _, plugin = load(args.config)
+        source = Path(plugin.config.source_dir)
+    else:
+        source = args.source
+    edition = load_edition(source)
+    if args.strict and edition.warnings:
+        raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
+    print(f"ok: {display_path(source)}: {summary(edition)}")
+    _warnings(edition)
     for lang in TRANSLATION_LANGUAGES:
         if lang not in edition.languages:
-            name = TRANSLATION_FILE.format(lang=lang)
-            print(f"note: no {name} in {source}: building without the '{lang}' pages and language selector")
+            print(f"note: no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: "
+                  f"building without the '{lang}' pages and language selector")
+    for candidate in candidates(edition):
+        print(f"glossary candidate: {candidate}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    start = time.perf_counter()
+    # MkDocs reports its own warnings and errors through logging.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    plugin, seconds = build_site(args.config, args.site_dir, source=args.source, fail_on_warnings=args.strict,
+                                 site_url=args.site_url)
+    generated = plugin.generated
+    assert generated is not None
+    print(f"statement: {summary(generated.edition)} ({generated.load_seconds:.2f} s)")
+    _warnings(generated.edition)
+    for note in generated.notes:
+        print(f"note: {note}")
+    print(f"pages: {len(generated.pages)} rendered ({generated.render_seconds:.2f} s)")
+    mkdocs = seconds - generated.load_seconds - generated.render_seconds
+    print(f"mkdocs: site built in {display_path(args.site_dir)} ({mkdocs:.2f} s)")
+    print(f"done in {time.perf_counter() - start:.2f} s")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,35 +99,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.config}: MkDocs configuration not found (run from the project folder or pass --config)",
               file=sys.stderr)
         return 2
-    project = Project.at(args.config, args.source)
     try:
-        if args.command == "check":
-            edition = load_edition(project.source)
-            print(f"ok: {project.source}: {_describe(edition)}")
-            _notices(edition, args.source, args.strict)
-            for candidate in candidates(edition):
-                print(f"glossary candidate: {candidate}")
-            return 0
-        start = time.perf_counter()
-        edition = load_edition(project.source)
-        print(f"statement: {_describe(edition)} ({time.perf_counter() - start:.2f} s)")
-        _notices(edition, args.source, args.strict)
-        generated = render_edition(project, edition)
-        print(f"pages: {len(generated.pages)} rendered ({generated.seconds:.2f} s)")
-        # MkDocs reports its own warnings and errors through logging.
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-        seconds = build_site(project, generated, args.site_dir, site_url=args.site_url)
-        print(f"mkdocs: site built in {args.site_dir} ({seconds:.2f} s)")
-        print(f"done in {time.perf_counter() - start:.2f} s")
-        return 0
-    except InputError as error:
-        print(error, file=sys.stderr)
-    except InputErrors as errors:
-        for error in errors.errors:
-            print(error, file=sys.stderr)
-    except MkDocsException as error:
-        print(f"mkdocs: {error}", file=sys.stderr)
-        print("build failed; the previous site is unchanged", file=sys.stderr)
+        return _check(args) if args.command == "check" else _build(args)
+    except InputError as problem:
+        print(problem, file=sys.stderr)
+    except (InputErrors, InputProblems) as problems:
+        for each in problems.errors:
+            print(each, file=sys.stderr)
+    except NotConfigured as missing:
+        print(missing, file=sys.stderr)
+        return 2
+    except MkDocsException as failure:
+        print(f"mkdocs: {failure}", file=sys.stderr)
+        if args.command == "build":
+            print("build failed; the previous site is unchanged", file=sys.stderr)
     return 1
 
 

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .corrections import apply_corrections, load_corrections
-from .coverage import check_glossary
 from .errors import InputError, InputErrors, Problems
-from .glossary import load_glossary
-from .mentions import link_mentions
-from .model import Edition, Origin, Statement
-from .parse import parse
-from .publication import load_publication, name_sections
-from .textfile import display_path, read_text
-from .translation import load_translation, original_version
+from .inputs.corrections import apply_corrections, load_corrections
+from .inputs.glossary import load_glossary
+from .inputs.parse import parse
+from .inputs.publication import load_publication, name_sections
+from .inputs.textfile import display_path, read_text
+from .inputs.translation import load_translation, original_version
+from .linking.coverage import check_glossary
+from .linking.mentions import link_mentions
+from .model import Edition, Origin, Publication, Statement
 
 STATEMENT_FILE = "statement.ja.txt"
 PUBLICATION_FILE = "statement.yml"
@@ -46,7 +47,14 @@ def read_statement(path: Path) -> Statement:
 
 
 def load_edition(source: Path) -> Edition:
-    """Read, parse, name and correct the statement; raise InputErrors listing every problem."""
+    """Read, parse, name and correct the statement, align the translation, link the glossary.
+
+    Every file is checked as far as the others allow, and every problem of every file is
+    reported in one InputErrors: a correction that does not fit still lets the translation
+    and the glossary be checked. Only what depends on a broken file is left out: nothing is
+    checked against a statement that cannot be parsed, and a translation's headings, keyed
+    by the slugs of statement.yml, wait for slugs that match the statement.
+    """
     if not source.is_dir():
         raise InputErrors([InputError(Origin(display_path(source)), "source folder not found")])
     problems = Problems()
@@ -54,18 +62,23 @@ def load_edition(source: Path) -> Edition:
     publication = _attempt(problems, lambda: load_publication(source / PUBLICATION_FILE))
     corrections = _attempt(problems, lambda: load_corrections(source / CORRECTIONS_FILE))
     terms = _attempt(problems, lambda: load_glossary(source / GLOSSARY_FILE))
-    problems.raise_if_any()
-    assert statement is not None and publication is not None and corrections is not None and terms is not None
-    statement = name_sections(statement, publication, source / PUBLICATION_FILE)
-    statement = apply_corrections(statement, corrections)
+    if statement is None:
+        problems.raise_if_any()
+    assert statement is not None
+    named = name_sections(statement, publication, source / PUBLICATION_FILE, problems) if publication else None
+    statement = apply_corrections(named or statement, corrections or (), problems)
     versions = [original_version(statement)]
-    for lang in TRANSLATION_LANGUAGES:
-        translation = load_translation(source / TRANSLATION_FILE.format(lang=lang), lang, statement)
-        if translation is not None:
-            versions.append(translation)
-    edition = link_mentions(Edition(statement, publication, corrections, tuple(versions)), terms)
+    if named is not None:
+        for lang in TRANSLATION_LANGUAGES:
+            path = source / TRANSLATION_FILE.format(lang=lang)
+            translation = _attempt(problems, functools.partial(load_translation, path, lang, statement))
+            if translation is not None:
+                versions.append(translation)
+    edition = Edition(statement, publication or Publication(), corrections or (), tuple(versions))
+    if terms is None:
+        problems.raise_if_any()
+    edition = link_mentions(edition, terms or ())
     errors, warnings = check_glossary(edition)
-    if errors:
-        raise InputErrors(errors)
+    problems.errors.extend(errors)
+    problems.raise_if_any()
     return dataclasses.replace(edition, warnings=tuple(warnings))
-

@@ -45,7 +45,7 @@ class Span:
     """The text shown to readers."""
     correction: Correction | None = None
     """The correction that produced this run, if any."""
-    term: str | None = None
+    term_id: str | None = None
     """The id of the glossary entry this run links to (its first mention in the paragraph)."""
 
 
@@ -186,7 +186,7 @@ class Term:
 class Mention:
     """One occurrence of a glossary entry in a paragraph of one language."""
 
-    term: str
+    term_id: str
     lang: str
     paragraph: int
     before: str
@@ -263,5 +263,5 @@ class Edition:
     def _mentions_by_term(self) -> dict[tuple[str, str], tuple[Mention, ...]]:
         grouped: dict[tuple[str, str], list[Mention]] = {}
         for m in self.mentions:
-            grouped.setdefault((m.term, m.lang), []).append(m)
+            grouped.setdefault((m.term_id, m.lang), []).append(m)
         return {key: tuple(ms) for key, ms in grouped.items()}

@@ -2,7 +2,9 @@
 importScripts("search-engine.js");
 
 // The index of this page's language is fetched on the first query, not when the page loads:
-// a reader who never searches downloads nothing for it.
+// a reader who never searches downloads nothing for it. A failed fetch (offline, a dropped
+// connection, an error status) is not kept: that query finds nothing, and the next one
+// fetches again.
 var prepared = null;
 var replies = Promise.resolve();            // answers leave in the order the queries came
 
@@ -10,8 +12,15 @@ function load() {
   if (!prepared) {
     var lang = new URL(self.location.href).searchParams.get("lang") || "ja";
     prepared = fetch(new URL("../search-index/" + lang + ".json", self.location.href))
-      .then(function (response) { return response.json(); })
-      .then(function (index) { return self.StatementSearch.prepare(index); });
+      .then(function (response) {
+        if (!response.ok) throw new Error("search index: HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (index) { return self.StatementSearch.prepare(index); })
+      .catch(function (error) {
+        prepared = null;                    // the next query tries again
+        throw error;
+      });
   }
   return prepared;
 }
@@ -24,7 +33,9 @@ self.addEventListener("message", function (event) {
     var query = message.data;
     replies = replies.then(function () {
       // An empty box needs no index.
-      return query.trim() ? load().then(function (index) { return self.StatementSearch.results(index, query); }) : [];
+      if (!query.trim()) return [];
+      return load().then(function (index) { return self.StatementSearch.results(index, query); },
+                         function () { return []; });
     }).then(function (items) {
       self.postMessage({ type: 3, data: { items: items } });
     });

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problems
-from .model import Origin, Span, Statement, Version
+from ..errors import InputError, Problems
+from ..model import Origin, Span, Statement, Version
 from .textfile import display_path
-from .yamlfile import Mapping, describe, load, where
+from .yamlfile import Mapping, kind_of, load, where
 
 
 def original_version(statement: Statement) -> Version:
@@ -69,7 +69,7 @@ def _numbered(path: Path, node: yaml.Node | None, what: str,
     if node is None:
         return found
     if not isinstance(node, yaml.MappingNode):
-        problems.add(where(path, node), f"{what}: expected a mapping of paragraph numbers to text, found {describe(node)}")
+        problems.add(where(path, node), f"{what}: expected a mapping of paragraph numbers to text, found {kind_of(node)}")
         return found
     for key, value in node.value:
         origin = where(path, key)
@@ -80,7 +80,7 @@ def _numbered(path: Path, node: yaml.Node | None, what: str,
         if number in found:
             problems.add(origin, f"{what}: paragraph {number} is given twice")
         elif not isinstance(value, yaml.ScalarNode) or value.tag.endswith((":null", ":bool")):
-            problems.add(where(path, value), f"{what}: paragraph {number} must be text, found {describe(value)}")
+            problems.add(where(path, value), f"{what}: paragraph {number} must be text, found {kind_of(value)}")
             found[number] = (None, origin)
         elif not str(value.value).strip():
             problems.add(where(path, value), f"{what}: paragraph {number} is empty")
@@ -97,8 +97,7 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
     problems = Problems()
     node = load(path)
     if node is None:
-        problems.add(Origin(display_path(path)), "the translation is empty")
-        problems.raise_if_any()
+        raise InputError(Origin(display_path(path)), "the translation is empty")
     top = Mapping(path, node, {"title", "subtitle", "headings", "paragraphs", "notes"}, "", problems)
     title = top.text("title")
     subtitle = top.text("subtitle", required=statement.subtitle is not None)

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problems
-from .model import Term
-from .yamlfile import Mapping, describe, load_list, where
+from ..errors import Problems
+from ..model import Term
+from .yamlfile import Mapping, kind_of, load_list, where
 
 KINDS = ("agreement", "law", "policy", "initiative", "program", "institution", "forum", "place", "term")
 """Kinds of entry, in the order the glossary pages group them."""
@@ -33,7 +33,7 @@ def _forms(path: Path, names: Mapping, key: str, what: str, problems: Problems, 
     forms = []
     for node in nodes:
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")) or not str(node.value).strip():
-            problems.add(where(path, node), f"{what}: each of '{key}' must be text, found {describe(node)}")
+            problems.add(where(path, node), f"{what}: each of '{key}' must be text, found {kind_of(node)}")
         else:
             forms.append(str(node.value))
     if not forms:

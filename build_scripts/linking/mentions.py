@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .model import Edition, Mention, Span, Term, Version
+from ..model import Edition, Mention, Span, Term, Version
 
 CONTEXT = {"ja": 16, "en": 40}
 """Characters of context on each side of a mention in keyword-in-context snippets."""
@@ -25,8 +25,12 @@ class Match:
 
     start: int
     end: int
-    term: str | None
-    """None for an excluded form, which is dropped once chosen."""
+    term_id: str
+    """The entry's id, or EXCLUDED for an excluded form (dropped once chosen)."""
+
+
+EXCLUDED = ""
+"""The owner of an excluded form in the automaton: no entry's id is empty."""
 
 
 def _is_latin(char: str) -> bool:
@@ -57,14 +61,14 @@ class Matcher:
 
     def __init__(self, terms: tuple[Term, ...], lang: str) -> None:
         self.automaton = ahocorasick.Automaton()
-        owners: dict[str, str | None] = {}
+        owners: dict[str, str] = {}
         for term in terms:
             for alias in term.aliases.get(lang, ()):
                 # An alias shared by two entries links to the first; the glossary check reports it.
                 owners.setdefault(alias, term.id)
         for term in terms:
             for form in term.excludes.get(lang, ()):
-                owners.setdefault(form, None)  # another entry's alias stays that entry's
+                owners.setdefault(form, EXCLUDED)  # another entry's alias stays that entry's
         for alias, term_id in owners.items():
             self.automaton.add_word(alias, (term_id, len(alias)))
         self.empty = not owners
@@ -85,7 +89,7 @@ class Matcher:
         for match in candidates:
             if not chosen or match.start >= chosen[-1].end:
                 chosen.append(match)
-        return [m for m in chosen if m.term is not None]
+        return [m for m in chosen if m.term_id != EXCLUDED]
 
 
 def _link_spans(spans: tuple[Span, ...], matches: list[Match]) -> tuple[Span, ...]:
@@ -100,22 +104,22 @@ def _link_spans(spans: tuple[Span, ...], matches: list[Match]) -> tuple[Span, ..
     for span in spans:
         start, end = offset, offset + len(span.text)
         offset = end
-        inside = [m for m in matches if start <= m.start and m.end <= end and m.term not in linked]
+        inside = [m for m in matches if start <= m.start and m.end <= end and m.term_id not in linked]
         if span.correction is not None:
             whole = [m for m in inside if (m.start, m.end) == (start, end)]
             if whole:
-                linked.add(whole[0].term)
-                span = dataclasses.replace(span, term=whole[0].term)
+                linked.add(whole[0].term_id)
+                span = dataclasses.replace(span, term_id=whole[0].term_id)
             result.append(span)
             continue
         cursor = start
         for m in inside:
-            if m.term in linked:
+            if m.term_id in linked:
                 continue
-            linked.add(m.term)
+            linked.add(m.term_id)
             if m.start > cursor:
                 result.append(Span(span.text[cursor - start:m.start - start]))
-            result.append(Span(span.text[m.start - start:m.end - start], term=m.term))
+            result.append(Span(span.text[m.start - start:m.end - start], term_id=m.term_id))
             cursor = m.end
         if cursor < end:
             result.append(Span(span.text[cursor - start:]))
@@ -135,7 +139,7 @@ def _snippet(text: str, match: Match, lang: str, paragraph: int) -> Mention:
     # The ellipses say where the snippet cuts the paragraph.
     before = "…" + before if cut_before else before
     after = after + "…" if cut_after else after
-    return Mention(match.term, lang, paragraph, before, text[match.start:match.end], after, match.start)
+    return Mention(match.term_id, lang, paragraph, before, text[match.start:match.end], after, match.start)
 
 
 def link_version(version: Version, matcher: Matcher) -> tuple[Version, list[Mention]]:

@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import InputError, InputErrors, Problems
-from .model import Origin, Paragraph, Section, Statement
+from ..errors import InputError, InputErrors, Problems
+from ..model import Origin, Paragraph, Section, Statement
 
 HEADING_MAX_LENGTH = 80
 """Longer blocks are never headings, even without punctuation."""

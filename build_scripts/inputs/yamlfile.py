@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError, Problems
-from .model import Origin
+from ..errors import InputError, Problems
+from ..model import Origin
 from .textfile import display_path, read_text
 
 # libyaml's loader when PyYAML was built with it: same nodes and marks, several times faster.
@@ -55,7 +55,7 @@ def where(path: Path, node: yaml.Node) -> Origin:
     return Origin(display_path(path), node.start_mark.line + 1)
 
 
-def describe(node: yaml.Node) -> str:
+def kind_of(node: yaml.Node) -> str:
     """What kind of YAML value a node is, for messages."""
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
         return f"the number {node.value}"
@@ -75,7 +75,7 @@ class Mapping:
         self.misspelt: set[str] = set()
         """Allowed keys that an unknown key looks like a typo of (not reported missing too)."""
         if not isinstance(node, yaml.MappingNode):
-            problems.add(where(path, node), f"{self.prefix}expected a mapping (key: value), found {describe(node)}")
+            problems.add(where(path, node), f"{self.prefix}expected a mapping (key: value), found {kind_of(node)}")
             return
         for key_node, value_node in node.value:
             key = str(key_node.value)
@@ -116,7 +116,7 @@ class Mapping:
                 self.missing(key)
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag.endswith((":null", ":bool")):
-            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be text, found {describe(node)}")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be text, found {kind_of(node)}")
             return None
         if not str(node.value).strip():
             self.problems.add(where(self.path, node), f"{self.prefix}{key!r} is empty")
@@ -130,7 +130,7 @@ class Mapping:
             self.missing(key)
             return None
         if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")) or int(node.value) < 1:
-            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a positive whole number, found {describe(node)}")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a positive whole number, found {kind_of(node)}")
             return None
         return int(node.value)
 
@@ -152,6 +152,6 @@ class Mapping:
                 self.missing(key)
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a list, found {describe(node)}")
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a list, found {kind_of(node)}")
             return None
         return list(node.value)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .errors import Problems
-from .model import Correction, Paragraph, Span, Statement
+from ..errors import Problems
+from ..model import Correction, Paragraph, Span, Statement
 from .publication import LANGUAGES
 from .yamlfile import Mapping, load_list
 
@@ -56,9 +56,8 @@ def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Proble
     return tuple(spans)
 
 
-def apply_corrections(statement: Statement, corrections: tuple[Correction, ...]) -> Statement:
-    """Return the statement with every correction applied, or raise naming each one that fails."""
-    problems = Problems()
+def apply_corrections(statement: Statement, corrections: tuple[Correction, ...], problems: Problems) -> Statement:
+    """The statement with every correction that fits applied; each one that does not is a problem."""
     by_paragraph: dict[int, list[Correction]] = {}
     count = len(statement.paragraphs)
     for c in corrections:
@@ -73,5 +72,4 @@ def apply_corrections(statement: Statement, corrections: tuple[Correction, ...])
             for p in section.paragraphs
         )
         sections.append(dataclasses.replace(section, paragraphs=paragraphs))
-    problems.raise_if_any()
     return dataclasses.replace(statement, sections=tuple(sections))

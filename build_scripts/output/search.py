@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from .model import Edition
+from ..model import Edition
 from .render import Page
 
 INDEX_FOLDER = "search-index"
@@ -74,7 +74,7 @@ def search_words(edition: Edition) -> dict[str, list[str]]:
     common: set[tuple[str, str]] = set()
     mentions_by_paragraph: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
     for m in edition.mentions:
-        mentions_by_paragraph[(m.lang, m.paragraph)].append((m.start, m.start + len(m.text), m.term))
+        mentions_by_paragraph[(m.lang, m.paragraph)].append((m.start, m.start + len(m.text), m.term_id))
     for version in edition.versions:
         lang = version.lang
         for number, spans in version.paragraphs.items():
@@ -127,7 +127,7 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
         keys = {term.abbreviation or ""} | set(term.names.values())
         for forms in term.aliases.values():
             keys.update(forms)
-        entry = {"k": sorted(k for k in keys if k)}
+        entry: dict[str, list[str] | list[int]] = {"k": sorted(k for k in keys if k)}
         if words.get(term.id):
             entry["w"] = words[term.id]
         entry["a"] = sorted(term.aliases.get(lang, ()), key=len, reverse=True)

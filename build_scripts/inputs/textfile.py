@@ -7,13 +7,16 @@ import functools
 import os
 from pathlib import Path
 
-from .errors import InputError
-from .model import Origin
+from ..errors import InputError
+from ..model import Origin
 
 # Encodings an editor is likely to be handed, tried only to name them in the error.
 # We refuse rather than convert: the statement file must stay byte-for-byte as published,
 # and a silent conversion would hide that the file in source/ is not the one we checked.
-_LIKELY_ENCODINGS = (("shift_jis", "Shift_JIS"), ("cp932", "Shift_JIS (Windows-31J)"), ("euc_jp", "EUC-JP"))
+_LIKELY_ENCODINGS = (("shift_jis", "Shift_JIS", "CP932"), ("cp932", "Shift_JIS (Windows-31J)", "CP932"),
+                     ("euc_jp", "EUC-JP", "EUC-JP"))
+"""Python's codec, the encoding's name for the reader, and the iconv encoding that reads it
+(CP932 reads plain Shift_JIS too, and the Windows characters a Shift_JIS file often holds)."""
 
 
 def display_path(path: Path) -> str:
@@ -53,13 +56,13 @@ def read_text(path: Path) -> str:
         line = data[: exc.start].count(b"\n") + 1
         if b"\x00" in data:
             raise InputError(Origin(where.path, line), "is a binary file, not text") from None
-        for codec, name in _LIKELY_ENCODINGS:
+        for codec, name, iconv in _LIKELY_ENCODINGS:
             try:
                 data.decode(codec)
             except UnicodeDecodeError:
                 continue
             raise InputError(
-                where, f"is encoded as {name}, not UTF-8; convert it (e.g. iconv -f CP932 -t UTF-8)"
+                where, f"is encoded as {name}, not UTF-8; convert it (e.g. iconv -f {iconv} -t UTF-8)"
             ) from None
         raise InputError(Origin(where.path, line), "is not valid UTF-8 text") from None
     if "\x00" in text:

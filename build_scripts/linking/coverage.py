@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputError
-from .model import Edition, Origin, Version
+from ..errors import InputError
+from ..model import Edition, Origin, Version
 
 # What looks like a name the glossary may be missing, per language.
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,})(?![A-Za-z0-9])")
@@ -18,7 +18,7 @@ def check_glossary(edition: Edition) -> tuple[list[InputError], list[tuple[Origi
     """Errors (an entry mentioned nowhere) and warnings (an alias that never occurs)."""
     errors: list[InputError] = []
     warnings: list[tuple[Origin, str]] = []
-    used = {(m.term, m.lang, m.text) for m in edition.mentions}
+    used = {(m.term_id, m.lang, m.text) for m in edition.mentions}
     owners: dict[tuple[str, str], str] = {}
     for term in edition.terms:
         mentioned = {lang for lang in edition.languages if edition.mentions_of(term.id, lang)}

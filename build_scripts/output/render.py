@@ -12,6 +12,8 @@ import functools
 import json
 import math
 import re
+import string
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +21,11 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .glossary import KINDS
-from .jinjacache import bytecode_cache
-from .model import Edition, Term
-from .yamlfile import LOADER
+from ..inputs.glossary import KINDS
+from ..inputs.yamlfile import LOADER
+from ..model import Edition, Term
+
+BytecodeCacheFactory = Callable[[jinja2.Environment], "jinja2.BytecodeCache | None"]
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
              "August", "September", "October", "November", "December")
@@ -70,13 +73,19 @@ def long_date(value, lang: str) -> str:
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
+def fill(sentence: str, **values: object) -> Markup:
+    """A sentence of strings.yml with its {placeholders} filled: the words escaped, each value
+    escaped unless it is markup already (a link made in the template)."""
+    return Markup(escape(sentence)).format(**values)
+
+
 @functools.lru_cache(maxsize=4)
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = None) -> jinja2.Environment:
     """The one Jinja2 environment: strict about undefined names, escaping everything.
 
-    Kept for the life of the process, and compiled templates are kept between processes
-    (jinjacache.py); Jinja still reloads a template whose file changed (auto_reload),
-    which `mkdocs serve` relies on.
+    Kept for the life of the process, and, given a bytecode cache (the plugin's speed-up),
+    compiled templates are kept between processes; Jinja still reloads a template whose file
+    changed (auto_reload), which `mkdocs serve` relies on.
     """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -89,14 +98,38 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["meta_text"] = meta_text
     env.filters["long_date"] = long_date
     env.filters["lang_runs"] = lang_runs
-    env.bytecode_cache = bytecode_cache(env)
+    env.filters["fill"] = fill
+    if bytecode_cache is not None:
+        env.bytecode_cache = bytecode_cache(env)
     return env
 
 
+class StringsError(Exception):
+    """templates/strings.yml does not give every language the same sentences (a project error)."""
+
+
+def _placeholders(sentence: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
+
+
 def load_strings(templates: Path) -> dict[str, dict[str, str]]:
-    """The UI strings of every language (a project file, not user input)."""
-    with (templates / "strings.yml").open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=LOADER)
+    """The site's own words in every language: the same keys, each with the same placeholders."""
+    path = templates / "strings.yml"
+    with path.open(encoding="utf-8") as f:
+        strings: dict[str, dict[str, str]] = yaml.load(f, Loader=LOADER)
+    problems = []
+    languages = list(strings)
+    for lang in languages[1:]:
+        first = languages[0]
+        for key in sorted(strings[first].keys() ^ strings[lang].keys()):
+            has, lacks = (first, lang) if key in strings[first] else (lang, first)
+            problems.append(f"{path}: key {key!r} is in '{has}' but not in '{lacks}'")
+        for key in sorted(strings[first].keys() & strings[lang].keys()):
+            if _placeholders(str(strings[first][key])) != _placeholders(str(strings[lang][key])):
+                problems.append(f"{path}: key {key!r} has other placeholders in '{lang}' than in '{first}'")
+    if problems:
+        raise StringsError("\n".join(problems))
+    return strings
 
 
 def page_path(name: str, lang: str, default: str) -> str:
@@ -104,28 +137,28 @@ def page_path(name: str, lang: str, default: str) -> str:
     return f"{name}.md" if lang == default else f"{name}.{lang}.md"
 
 
-def render_pages(edition: Edition, templates: Path) -> list[Page]:
+def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCacheFactory | None = None) -> list[Page]:
     """Every generated page, in every language of the edition."""
-    env = environment(templates)
+    env = environment(templates, bytecode_cache)
     strings = load_strings(templates)
     default = edition.languages[0]
     translations = [v for v in edition.versions if v.translation]
     pages = []
-    for text in edition.versions:
+    for version in edition.versions:
         common = {
-            "edition": edition, "statement": edition.statement, "lang": text.lang, "t": strings[text.lang],
-            "text": text, "original": edition.versions[0], "translations": translations,
+            "edition": edition, "statement": edition.statement, "lang": version.lang, "t": strings[version.lang],
+            "version": version, "original": edition.versions[0], "translations": translations,
         }
 
-        def add(name: str, template: str, root: str, **extra) -> None:
+        def add(name: str, template: str, root: str, common=common, lang=version.lang, **extra) -> None:
             content = env.get_template(template).render(common, root=root, **extra)
-            pages.append(Page(page_path(name, text.lang, default), content))
+            pages.append(Page(page_path(name, lang, default), content))
 
         add("index", "home.md.j2", "")
         add("full", "full.md.j2", "../")
         add("corrections", "corrections.md.j2", "../")
         if edition.terms:
-            add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, text.lang))
+            add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, version.lang))
         for section in edition.statement.sections:
             add(section.slug, "section.md.j2", "../", section=section)
             for translation in translations:

@@ -6,9 +6,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-
-from .errors import Problems
-from .model import Origin, Publication, Statement
+from ..errors import Problems
+from ..model import Origin, Publication, Statement
 from .yamlfile import Mapping, load, where
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -66,11 +65,11 @@ def load_publication(path: Path) -> Publication:
     )
 
 
-def name_sections(statement: Statement, publication: Publication, path: Path) -> Statement:
-    """Give each section its slug from statement.yml, checking that the two files agree."""
+def name_sections(statement: Statement, publication: Publication, path: Path, problems: Problems) -> Statement | None:
+    """Give each section its slug from statement.yml; None (and problems) where the two files disagree."""
     if publication.slugs is None:
         return statement
-    problems = Problems()
+    found = len(problems.errors)
     sections = statement.sections
     if len(publication.slugs) != len(sections):
         origin = publication.origins[0] if publication.origins else Origin(str(path))
@@ -78,13 +77,15 @@ def name_sections(statement: Statement, publication: Publication, path: Path) ->
             origin,
             f"lists {len(publication.slugs)} section slugs, but {statement.origin.path} has {len(sections)} sections",
         )
-        problems.raise_if_any()
-    for section, heading, origin in zip(sections, publication.headings, publication.origins):
+        return None
+    assert publication.headings is not None  # given with the slugs
+    for section, heading, origin in zip(sections, publication.headings, publication.origins, strict=True):
         if heading is not None and heading != (section.heading or ""):
-            found = section.heading or "(the opening paragraphs, no heading)"
-            problems.add(origin, f"heading {heading!r} does not match section {section.index} of the statement: {found!r}")
-    problems.raise_if_any()
-    named = tuple(dataclasses.replace(s, slug=slug) for s, slug in zip(sections, publication.slugs))
+            text = section.heading or "(the opening paragraphs, no heading)"
+            problems.add(origin, f"heading {heading!r} does not match section {section.index} of the statement: {text!r}")
+    if len(problems.errors) > found:
+        return None
+    named = tuple(dataclasses.replace(s, slug=slug) for s, slug in zip(sections, publication.slugs, strict=True))
     return dataclasses.replace(statement, sections=named)
 
 

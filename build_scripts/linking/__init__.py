@@ -1,0 +1,1 @@
+"""Linking the words of the text to the glossary: mentions, and what the glossary misses."""

@@ -1,0 +1,1 @@
+"""What the site is made of: pages rendered through the templates, and the search index."""

@@ -1,0 +1,25 @@
+"""The plugin's options in mkdocs.yml, each with its type and what it is for."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class StatementSiteConfig(Config):
+    """`plugins: - statement-site: {…}` in mkdocs.yml; folders are relative to mkdocs.yml."""
+
+    source_dir = opt.Dir(exists=False, default="source")
+    """The editor's inputs: statement.ja.txt and the optional YAML files (`statement-site build
+    --source` overrides it; `!ENV [STATEMENT_SITE_SOURCE, source]` reads it from the environment)."""
+
+    templates_dir = opt.Dir(exists=True, default="templates")
+    """The Jinja2 templates of the generated pages and their words (strings.yml)."""
+
+    input_warnings = opt.Choice(("report", "fail"), default="report")
+    """What a warning about the inputs (an alias that never occurs…) does: `fail` makes it an
+    error (`statement-site build --strict`). MkDocs' own `strict` is about MkDocs' warnings."""
+
+    speedups = opt.Type(bool, default=True)
+    """Shortcuts around MkDocs, Material and Jinja that make builds faster (upstream.py); off,
+    the site is byte for byte the same, only slower."""

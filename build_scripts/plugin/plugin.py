@@ -1,0 +1,207 @@
+"""The MkDocs plugin: the statement's pages, generated from source/ and built by MkDocs.
+
+It is the only way the pages are made: `mkdocs build`, `mkdocs serve`, `mkdocs gh-deploy` and
+`statement-site build` all run it. Listed in mkdocs.yml under `plugins:` as `statement-site`
+(registered in pyproject.toml); its options are in config.py.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from ..edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
+from ..errors import InputError, InputErrors
+from ..inputs.textfile import display_path
+from ..model import Edition
+from ..output.render import Page, StringsError, navigation, render_pages
+from ..output.search import search_pages
+from . import upstream
+from .config import StatementSiteConfig
+from .pages import add_pages, check_names
+from .toc import page_toc
+
+log = get_plugin_logger("statement-site")
+
+
+class InputProblems(PluginError):
+    """The inputs are wrong: one line per problem, `file:line: what`, for the user to fix."""
+
+    def __init__(self, errors: InputErrors) -> None:
+        super().__init__(str(errors))
+        self.errors = errors.errors
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What one generation made: the checked edition and its pages."""
+
+    edition: Edition
+    pages: list[Page]
+    """The generated pages and files, in every language (MkDocs reads docs/ itself)."""
+    load_seconds: float
+    """Reading and checking the inputs."""
+    render_seconds: float
+    """Rendering the pages and the search index."""
+    notes: tuple[str, ...]
+    """What the site will lack, said once per generation (no translation: no /en/)."""
+
+
+class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
+    """Generates the pages in on_config and adds them to MkDocs' files in on_files."""
+
+    def __init__(self) -> None:
+        self.generated: Generated | None = None
+        """The pages of the last generation (statement-site build reports from it)."""
+        self._inputs: tuple = ()
+        """The fingerprint of the input files the pages were generated from."""
+        self.problems: InputErrors | None = None
+        """What was wrong with the inputs, when the last generation failed."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Declared so that MkDocs keeps this instance, and its state, across `mkdocs serve` rebuilds."""
+
+    # -- generation --------------------------------------------------------------------------
+
+    def _fingerprint(self, config: MkDocsConfig) -> tuple:
+        """Name, size and modification time of every input of the pages: source, templates, docs.
+
+        docs/ counts too: a hand-written file there must not take a generated page's name.
+        """
+        found = []
+        for folder in (self.config.source_dir, self.config.templates_dir, config.docs_dir):
+            for path in sorted(Path(folder).rglob("*")):
+                if path.is_file():
+                    stat = path.stat()
+                    found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        return (self.config.input_warnings, self.config.speedups, tuple(found))
+
+    def generate(self, config: MkDocsConfig) -> Generated:
+        """Gather and check the inputs, render the pages; raise InputErrors naming every problem."""
+        start = time.perf_counter()
+        source = Path(self.config.source_dir)
+        edition = load_edition(source)
+        if self.config.input_warnings == "fail" and edition.warnings:
+            raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
+        loaded = time.perf_counter()
+        cache = upstream.bytecode_cache if self.config.speedups else None
+        try:
+            pages = render_pages(edition, Path(self.config.templates_dir), cache) + search_pages(edition)
+        except StringsError as error:
+            raise PluginError(str(error)) from None
+        check_names(pages, Path(config.docs_dir))
+        notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
+                      f"the '{lang}' pages and language selector"
+                      for lang in TRANSLATION_LANGUAGES if lang not in edition.languages)
+        return Generated(edition, pages, loaded - start, time.perf_counter() - loaded, notes)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Generate the pages (unless no input changed since the last time) and set the nav.
+
+        mkdocs-static-i18n builds each further language with another MkDocs build of the same
+        config, which calls on_config again: the pages of the first are still current then.
+        """
+        _fix_build_date(Path(config.config_file_path).parent)
+        upstream.start_with_all_theme_pages(config)
+        if self.config.speedups:
+            upstream.list_theme_files_once(config)
+        inputs = self._fingerprint(config)
+        if self.generated is None or inputs != self._inputs:
+            self.generated, self.problems = None, None
+            try:
+                generated = self.generate(config)
+            except (InputError, InputErrors) as error:
+                self.problems = error if isinstance(error, InputErrors) else InputErrors([error])
+                raise InputProblems(self.problems) from None
+            self.generated, self._inputs = generated, inputs
+            for origin, message in generated.edition.warnings:
+                log.info(f"input warning: {origin}: {message}")
+            for note in generated.notes:
+                log.info(note)
+            log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
+        _configure(config, self.generated.edition)
+        return config
+
+    # -- MkDocs' build -----------------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the generated pages (before mkdocs-static-i18n's on_files, which runs at -100)."""
+        assert self.generated is not None
+        return add_pages(files, config, self.generated.pages)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Give the generated pages back their content, after mkdocs-static-i18n copied them."""
+        assert self.generated is not None
+        upstream.restore_generated_content(files, {p.path: p.content for p in self.generated.pages})
+        return nav
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """Choose the theme's pages this build writes; keep the theme's compiled templates."""
+        upstream.leave_out_theme_pages(config)
+        if self.config.speedups:
+            env.bytecode_cache = upstream.bytecode_cache(env)
+        return env
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Take a page made only of HTML past Python-Markdown (a speed-up)."""
+        return upstream.take_past_markdown(markdown, page) if self.config.speedups else markdown
+
+    def on_page_content(self, html_content: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Put back a page's HTML, and give a generated page its table of contents."""
+        content = upstream.put_back(html_content, page)
+        # Material's table of contents needs the page in the navigation (its toggle lives there).
+        if page.meta.get("html_only") is True and page.file.inclusion.is_in_nav():
+            page.toc = page_toc(content)
+        return content
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
+        for folder in (self.config.source_dir, self.config.templates_dir):
+            server.watch(folder)
+        if self.config.speedups:
+            upstream.poll_sooner(server)
+        return server
+
+
+def _configure(config: MkDocsConfig, edition: Edition) -> None:
+    """Set what MkDocs takes from the statement: page order, site name, languages built."""
+    config.nav = navigation(edition)
+    # Material prints site_name as HTML without escaping it; the title is data.
+    config.site_name = html.escape(edition.statement.title, quote=False)
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    for language in i18n.config.languages:
+        # A language is built only when the edition has its text (no translation file: no /en/).
+        language.build = language.locale in edition.languages
+        if language.build:
+            language["site_name"] = html.escape(edition.version(language.locale).title, quote=False)
+
+
+def _fix_build_date(project: Path) -> None:
+    """Date the build by the last commit, so that two builds of one commit are byte-identical.
+
+    MkDocs dates the sitemap with $SOURCE_DATE_EPOCH when it is set, else with today. Outside
+    a git checkout (or with git missing) the build keeps today's date.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ or not (project / ".git").exists():
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(project), "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp

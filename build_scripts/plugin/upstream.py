@@ -1,0 +1,252 @@
+"""Every place where the plugin relies on the internals of MkDocs, Material, mkdocs-static-i18n
+or Jinja, and the speed-ups: kept here, so that an upgrade has one file to check.
+
+Each piece names the upstream file and the version it was written against. Two kinds:
+
+- Corrections of mkdocs-static-i18n 1.3.1, always on: without them the site is wrong (pages
+  without their text, a sitemap of "None" addresses, a 404 page in the last language built).
+- Speed-ups, on unless the plugin's `speedups: false`: they only make a build faster, and
+  tests/test_plugin.py checks that the site is byte for byte the same without them.
+
+Where MkDocs has a public API for the job, the plugin uses it instead (File.generated for the
+pages in memory, file_sort_key for their order, get_toc for their tables of contents).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import pickle
+from pathlib import Path
+from types import CodeType
+
+import jinja2
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from watchdog.observers.polling import PollingObserver
+
+# ---------------------------------------------------------------------------------------------
+# Corrections of mkdocs-static-i18n 1.3.1 (always on)
+
+SITEMAP, NOT_FOUND = "sitemap.xml", "404.html"
+"""Pages of the theme (its static templates) that not every build writes."""
+
+
+def restore_generated_content(files: Files, contents: dict[str, str]) -> None:
+    """Give the generated pages back the content that mkdocs-static-i18n's copies of them lack.
+
+    mkdocs_static_i18n/reconfigure.py (1.3.1), `reconfigure_files`, remakes every file of the
+    docs folder as a plain File read from `abs_src_path`, which drops the content of a file
+    made with File.generated. Called from on_nav, before MkDocs reads any page.
+    """
+    for file in files:
+        content = contents.get(file.src_uri)
+        if content is not None:
+            file.content_string = content
+
+
+def start_with_all_theme_pages(config: MkDocsConfig) -> None:
+    """Start each build with all of the theme's pages (its static templates).
+
+    MkDocs copies any other file of the theme as it is, so a page left out by an earlier build
+    (see leave_out_theme_pages) must come back; the theme object outlives one build.
+    """
+    theme = config.theme
+    if not hasattr(theme, "_statement_site_pages"):
+        theme._statement_site_pages = frozenset(theme.static_templates)  # type: ignore[attr-defined]
+    theme.static_templates = set(theme._statement_site_pages)  # type: ignore[attr-defined]
+
+
+def leave_out_theme_pages(config: MkDocsConfig) -> None:
+    """Leave out the theme's pages that this build must not write (called from on_env).
+
+    - The sitemap, without a site_url: it lists absolute addresses, and the template of
+      mkdocs_static_i18n/custom_i18n_sitemap/sitemap.xml (1.3.1) writes "None" before each path.
+    - The 404 page in every build but the default language's: mkdocs-static-i18n builds it
+      in each language's build, into the same place, so the last language built would win.
+
+    Its language selector goes to each language's home page. mkdocs-static-i18n points the
+    selector at the current page's other versions by setting an attribute
+    `config.extra.alternate` (reconfigure.py, `reconfigure_page_context`), which Material's
+    templates read before the configured list: left in place, the 404 page would link to
+    the other versions of the previous build's last page.
+    """
+    vars(config.extra).pop("alternate", None)
+    if not config.site_url:
+        config.theme.static_templates.discard(SITEMAP)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.current_language != i18n.default_language:
+        config.theme.static_templates.discard(NOT_FOUND)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed-up: list the installed theme's files once per process
+
+@functools.cache
+def _installed_listing(folder: str) -> tuple[str, ...]:
+    """Every file of an installed theme folder; it does not change while the process runs.
+
+    Hidden files (Material's 14,000 icons live in .icons/) are left out: MkDocs never copies
+    a theme file with a component starting with a dot (structure/files.py, 1.6.1,
+    `add_files_from_theme`), and checking each name costs time too.
+    """
+    return tuple(name for name in jinja2.FileSystemLoader(folder).list_templates()
+                 if not any(part.startswith(".") for part in name.split("/")))
+
+
+def _theme_listing(folders: list[str], custom_dir: str | None) -> list[str]:
+    """What the theme environment's loader lists: installed folders from the cache, the
+    project's custom_dir (docs/overrides, which an editor may change while serving) afresh."""
+    found: set[str] = set()
+    for folder in folders:
+        if custom_dir and Path(folder) == Path(custom_dir):
+            found.update(jinja2.FileSystemLoader(folder).list_templates())
+        else:
+            found.update(_installed_listing(folder))
+    return sorted(found)
+
+
+def list_theme_files_once(config: MkDocsConfig) -> None:
+    """Have the theme's environment list the installed theme folders once per process.
+
+    Each build, MkDocs lists every file of the theme to find its assets (structure/files.py,
+    1.6.1, `add_files_from_theme` calls `env.list_templates()` on the environment of
+    theme.py `Theme.get_env`): for Material that is some 14,500 files, mostly icons, a
+    quarter of a build's time. The theme's get_env is wrapped once per theme object.
+    """
+    theme = config.theme
+    if getattr(theme, "_statement_site_listing", False):
+        return
+    get_env = theme.get_env
+
+    def listing_env() -> jinja2.Environment:
+        env = get_env()
+        loader = env.loader
+        assert isinstance(loader, jinja2.FileSystemLoader)
+        loader.list_templates = functools.partial(  # type: ignore[method-assign]
+            _theme_listing, list(loader.searchpath), theme.custom_dir)
+        return env
+
+    theme.get_env = listing_env  # type: ignore[method-assign]
+    theme._statement_site_listing = True  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed-up: compiled Jinja templates kept between runs, for our templates and the theme's
+
+# Compiling templates is most of a first build's cost that is not MkDocs' own work (about
+# 0.1 s for ours, 0.3 s for Material's; MkDocs 1.6.1 compiles the theme's anew each build).
+# Jinja's FileSystemBytecodeCache (jinja2/bccache.py, 3.1) does the caching in a private
+# per-user folder of the system's temporary folder. Jinja keys it by the template's file
+# and does not key it by the environment's options, although the compiled code depends on
+# them: here the key is the template's name and source, and the file names carry a digest
+# of the options and of Jinja's version, so a second checkout of the project finds its
+# templates compiled, and an edited template compiles again.
+
+_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+            "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+            "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+            "autoescape")
+
+
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache, keyed by each template's name and source rather than its path.
+
+    A cache that cannot be read or written never fails the build.
+    """
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> Bucket:
+        bucket = super().get_bucket(environment, name, self.get_source_checksum(source), source)
+        if bucket.code is not None and filename:  # compiled in another folder: name this file in tracebacks
+            bucket.code = _refiled(bucket.code, filename)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # damaged: compile anew
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _refiled(code: CodeType, filename: str) -> CodeType:
+    """The code with every function in it naming this file (CPython code objects)."""
+    if code.co_filename == filename:
+        return code
+    consts = tuple(_refiled(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+def _qualified_name(value: object) -> str:
+    return getattr(value, "__qualname__", None) or repr(value)
+
+
+def bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """A bytecode cache for this environment; None where no private cache folder can be had."""
+    options = [jinja2.__version__, *(f"{name}={_qualified_name(getattr(env, name))}" for name in _OPTIONS),
+               *sorted(env.extensions)]
+    digest = hashlib.sha256("\n".join(options).encode()).hexdigest()[:12]
+    try:
+        return _BytecodeCache(pattern=f"statement-site-{digest}-%s.cache")
+    except (OSError, RuntimeError):  # Jinja refuses a temporary folder it cannot make private
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed-up: generated pages skip Python-Markdown
+
+def take_past_markdown(markdown: str, page: Page) -> str:
+    """The Markdown to convert for a page: nothing for a page made only of HTML.
+
+    Our generated pages (front matter `html_only: true`) are raw HTML blocks, which
+    Python-Markdown passes through unchanged, but only after parsing every tag: a third of a
+    build. The body is kept on the page and put back by `put_back` from on_page_content;
+    MkDocs (structure/pages.py, 1.6.1, `Page.render`) converts an empty page instead.
+    tests/test_plugin.py checks that Markdown would leave each such page unchanged.
+    """
+    if page.meta.get("html_only") is True:
+        page._statement_site_html = markdown.strip()  # type: ignore[attr-defined]
+        return ""
+    return markdown
+
+
+def put_back(html: str, page: Page) -> str:
+    """The page's HTML, with the body that take_past_markdown kept from Markdown."""
+    return getattr(page, "_statement_site_html", html)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed-up: `mkdocs serve` notices a saved file within 0.1 s
+
+POLL_SECONDS = 0.1
+"""How often `mkdocs serve` looks for changed files (MkDocs' own interval is 0.5 s)."""
+
+
+def poll_sooner(server: LiveReloadServer) -> None:
+    """Have the server notice a saved file within 0.1 s rather than 0.5 s.
+
+    MkDocs polls (it does not rely on inotify, which misses changes on some mounted file
+    systems) and does not let the interval be set. The watches are moved to a new polling
+    observer before the server starts it. This reads MkDocs' private dict of watched paths
+    (livereload/__init__.py, 1.6.1, `LiveReloadServer._watched_paths`); should that change,
+    serving goes on with MkDocs' interval.
+    """
+    watched = getattr(server, "_watched_paths", None)
+    if not isinstance(watched, dict):
+        return
+    counts = dict(watched)
+    for path, count in counts.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    for path, count in counts.items():
+        for _ in range(count):
+            server.watch(path)
