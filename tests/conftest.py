@@ -23,19 +23,28 @@ from build_scripts.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-STATEMENT = REPO / "source" / "statement.ja.txt"
+STATEMENT_DIR = FIXTURES / "statement"
+"""A frozen copy of source/ (the 2022 statement) that the code tests build: they do not
+depend on what source/ holds, which tests/content/ checks."""
+STATEMENT = STATEMENT_DIR / "statement.ja.txt"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium as `browser`, so `-m "not browser"` leaves it out."""
+    for item in items:
+        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 def make_project(root: Path, source: Path | None = None) -> Path:
-    """Copy the project's config, templates, docs and hook into `root`; return its mkdocs.yml."""
+    """Copy the project's config, templates and docs into `root`, with a statement (the frozen
+    2022 one unless given) as its source/; return its mkdocs.yml. The plugin is installed."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "templates", root / "templates")
     shutil.copytree(REPO / "docs", root / "docs")
-    (root / "build_scripts").mkdir()
-    shutil.copy(REPO / "build_scripts" / "hook.py", root / "build_scripts" / "hook.py")
-    shutil.copytree(source or REPO / "source", root / "source")
+    shutil.copytree(source or STATEMENT_DIR, root / "source")
     return root / "mkdocs.yml"
 
 
@@ -74,7 +83,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -83,12 +92,13 @@ class GzipHandler(QuietHandler):
 
     TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
-    def do_GET(self):  # noqa: N802 - the base class's name
+    def do_GET(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in self.TEXT or not path.is_file():
-            return super().do_GET()
+            super().do_GET()
+            return
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
@@ -135,7 +145,7 @@ def open_when_served(page: Page, url: str) -> None:
         try:
             page.goto(url)
             return
-        except Exception:  # noqa: BLE001 - not listening yet
+        except Exception:
             time.sleep(0.5)
     page.goto(url)
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from build_scripts.model import Edition
-from build_scripts.search import search_words
+from build_scripts.output.search import search_words
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -109,5 +109,5 @@ def expected(edition: Edition, lang: str, query: str) -> list[int]:
     for term in edition.terms:
         keys = {term.abbreviation or ""} | set(term.names.values()) | {a for forms in term.aliases.values() for a in forms}
         if whole in {key(k) for k in keys if k} or whole in words.get(term.id, ()):
-            found.update(m.paragraph for m in edition.mentions if m.term == term.id and m.lang == lang)
+            found.update(m.paragraph for m in edition.mentions if m.term_id == term.id and m.lang == lang)
     return sorted(found)

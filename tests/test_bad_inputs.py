@@ -11,7 +11,7 @@ import yaml
 
 from build_scripts.cli import main
 
-from .conftest import REPO
+from .conftest import REPO, STATEMENT_DIR
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs.yml").read_text(encoding="utf-8"))
 
@@ -46,7 +46,7 @@ def test_the_corpus_is_large_enough():
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(case, tmp_path, capsys, monkeypatch):
-    shutil.copytree(REPO / "source", tmp_path / "source")
+    shutil.copytree(STATEMENT_DIR, tmp_path / "source")
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+
 def switch_language(page: Page, lang: str) -> None:
     """Use Material's language selector in the header."""
     page.hover(".md-header__option .md-select")

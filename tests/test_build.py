@@ -11,7 +11,7 @@ import pytest
 
 from build_scripts.cli import main
 
-from .conftest import FIXTURES, REPO, make_project
+from .conftest import FIXTURES, STATEMENT_DIR, make_project
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -86,7 +86,8 @@ def test_mini_statement_renders_markup_literally(tmp_path):
     assert '<h1 id="sharp"># 行頭のシャープ記号</h1>' in sharp
     assert "<title># 行頭のシャープ記号 - 架空の共同声明</title>" in sharp
     sharp_en = (tmp_path / "site" / "en" / "sharp" / "index.html").read_text(encoding="utf-8")
-    assert "<title># A heading that starts with a hash | pipe - A &lt;i&gt;Made-up&lt;/i&gt; Joint Statement {{ title }}</title>" in sharp_en
+    assert ("<title># A heading that starts with a hash | pipe - A &lt;i&gt;Made-up&lt;/i&gt; Joint Statement {{ title }}"
+            "</title>") in sharp_en
     first = (tmp_path / "site" / "first" / "index.html").read_text(encoding="utf-8")
     paragraph = first.split('id="p3"')[1].split("</p>")[0]
     assert "計画&lt;b&gt;</ins>" in paragraph and "新たな計画&lt;b&gt;" not in paragraph
@@ -139,7 +140,7 @@ def test_check_command(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
-    assert first.startswith("ok: " + str(tmp_path / "source") + ": 8 sections, 32 paragraphs, 9 corrections applied")
+    assert first.startswith("ok: source: 8 sections, 32 paragraphs, 9 corrections applied")
     assert first.endswith("languages: ja, en")
 
 
@@ -156,14 +157,6 @@ def test_another_statement_without_data_files_builds(tmp_path):
     assert not (tmp_path / "out" / "en").exists()
     page = (tmp_path / "out" / "section-2" / "index.html").read_text(encoding="utf-8")
     assert "md-select__link" not in page and 'hreflang="en"' not in page and "parallel/" not in page
-
-
-def test_repository_builds_strict_with_plain_mkdocs(tmp_path):
-    """`mkdocs build --strict` on the repository itself: no warning at all."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
-                            cwd=REPO, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
 
 
 def test_english_pages_mirror_the_japanese_ones(real_site):
@@ -207,7 +200,7 @@ def test_glossary_pages_in_both_languages_with_the_same_ids(real_site):
 def test_glossary_is_sorted_by_reading_within_each_kind(real_site):
     from build_scripts.edition import load_edition
 
-    edition = load_edition(REPO / "source")
+    edition = load_edition(STATEMENT_DIR)
     readings = {t.id: t.yomi for t in edition.terms}
     page = html(real_site, "glossary")
     for group in page.split('<h2 id="kind-')[1:]:
@@ -234,9 +227,9 @@ def test_first_mention_per_paragraph_links_to_the_glossary(real_site):
 
 def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
     from build_scripts.edition import load_edition
-    from build_scripts.render import NAV_FLAT_LIMIT, navigation
+    from build_scripts.output.render import NAV_FLAT_LIMIT, navigation
 
-    edition = load_edition(REPO / "source")
+    edition = load_edition(STATEMENT_DIR)
     slugs = [f"{s.slug}.md" for s in edition.statement.sections]
     assert navigation(edition)[1:1 + len(slugs)] == slugs
 
@@ -254,44 +247,6 @@ def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
     assert len(groups) == 10 and list(groups[0]) == ["¶1–¶10"] and list(groups[-1]) == ["¶91–¶100"]
     assert [page for group in groups for pages in group.values() for page in pages] == [f"s{i}.md" for i in range(100)]
     assert nav[0] == "index.md" and nav[-4:] == ["full.md", "glossary.md", "corrections.md", "about.md"]
-
-
-@pytest.mark.parametrize("source", [REPO / "source", FIXTURES / "mini"], ids=["real", "mini"])
-def test_pages_taken_past_markdown_are_ones_markdown_leaves_unchanged(source):
-    """The hook skips Python-Markdown for pages marked html_only; that must not change them."""
-    import markdown
-    from mkdocs.config import load_config
-    from mkdocs.utils.meta import get_data
-
-    from build_scripts.edition import load_edition
-    from build_scripts.render import render_pages
-
-    config = load_config(str(REPO / "mkdocs.yml"))
-    skipped = 0
-    for page in render_pages(load_edition(source), REPO / "templates"):
-        body, meta = get_data(page.content)
-        if meta.get("html_only") is True:
-            md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-            assert md.convert(body) == body.strip(), page.path
-            skipped += 1
-    assert skipped >= 6
-
-
-def test_theme_files_listed_once_are_the_files_mkdocs_would_copy(tmp_path):
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-
-    from build_scripts import hook
-
-    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    plain = Files([])
-    plain.add_files_from_theme(config.theme.get_env(), config)
-    hook._list_theme_files_once(config)
-    for _ in range(2):  # the second listing comes from the cache
-        listed = Files([])
-        listed.add_files_from_theme(config.theme.get_env(), config)
-        assert sorted(f.src_uri for f in listed) == sorted(f.src_uri for f in plain)
-    assert any(f.src_uri.startswith("assets/javascripts/bundle.") for f in plain)
 
 
 def test_generated_pages_reach_mkdocs_without_touching_the_project(tmp_path):

@@ -11,13 +11,13 @@ import pytest
 from build_scripts.edition import load_edition
 from build_scripts.errors import InputErrors
 
-from .conftest import REPO, STATEMENT
+from .conftest import STATEMENT, STATEMENT_DIR
 
 
 def real_source(folder: Path) -> Path:
     """Fill a folder with a copy of the real source/."""
     for name in ("statement.ja.txt", "statement.yml", "corrections.yml", "translation.en.yml"):
-        shutil.copy(REPO / "source" / name, folder / name)
+        shutil.copy(STATEMENT_DIR / name, folder / name)
     return folder
 
 
@@ -124,7 +124,7 @@ def test_duplicate_slugs(source):
     real_source(source)
     text = (source / "statement.yml").read_text(encoding="utf-8").replace("slug: regional", "slug: indo-pacific")
     (source / "statement.yml").write_text(text, encoding="utf-8")
-    line = [n for n, l in enumerate(text.splitlines(), 1) if "slug: indo-pacific" in l][1]
+    line = [n for n, text_line in enumerate(text.splitlines(), 1) if "slug: indo-pacific" in text_line][1]
     assert errors(source) == [f"statement.yml:{line}: section 3: slug 'indo-pacific' is used twice"]
 
 

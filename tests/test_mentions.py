@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from build_scripts.mentions import Matcher, link_mentions
+from build_scripts.inputs.translation import original_version
+from build_scripts.linking.mentions import Matcher, link_mentions
 from build_scripts.model import Edition, Origin, Paragraph, Publication, Section, Span, Statement, Term
-from build_scripts.translation import original_version
 
 
 def term(term_id: str, ja: tuple[str, ...] = (), en: tuple[str, ...] = (), excludes: tuple[str, ...] = ()) -> Term:
@@ -16,7 +16,7 @@ def term(term_id: str, ja: tuple[str, ...] = (), en: tuple[str, ...] = (), exclu
 
 
 def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
-    return [(text[m.start:m.end], m.term) for m in matcher.find(text)]
+    return [(text[m.start:m.end], m.term_id) for m in matcher.find(text)]
 
 
 def test_longest_match_wins():
@@ -70,8 +70,8 @@ def edition_of(*paragraphs: str) -> Edition:
 def test_first_mention_per_paragraph_links_and_all_are_back_referenced():
     edition = link_mentions(edition_of("クアッドとクアッドの首脳", "再びクアッド"), (term("quad", ja=("クアッド",)),))
     first, second = edition.versions[0].paragraphs[1], edition.versions[0].paragraphs[2]
-    assert [(s.text, s.term) for s in first] == [("クアッド", "quad"), ("とクアッドの首脳", None)]
-    assert [(s.text, s.term) for s in second] == [("再び", None), ("クアッド", "quad")]
+    assert [(s.text, s.term_id) for s in first] == [("クアッド", "quad"), ("とクアッドの首脳", None)]
+    assert [(s.text, s.term_id) for s in second] == [("再び", None), ("クアッド", "quad")]
     mentions = edition.mentions_of("quad", "ja")
     assert [(m.paragraph, m.before, m.text, m.after) for m in mentions] == [
         (1, "", "クアッド", "とクアッドの首脳"), (1, "クアッドと", "クアッド", "の首脳"), (2, "再び", "クアッド", "")]
@@ -97,5 +97,5 @@ def test_mention_inside_a_correction_links_only_the_whole_run():
     linked = link_mentions(edition, (term("scc", ja=("SCC",)), term("kyogi", ja=("協議委員会（SCC）",))))
     spans = linked.versions[0].paragraphs[1]
     assert "".join(s.text for s in spans) == text
-    assert [s.term for s in spans] == [None, None, None]  # the long alias crosses the correction: not linked
-    assert {m.term for m in linked.mentions} == {"kyogi"}
+    assert [s.term_id for s in spans] == [None, None, None]  # the long alias crosses the correction: not linked
+    assert {m.term_id for m in linked.mentions} == {"kyogi"}

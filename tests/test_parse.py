@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from build_scripts.errors import InputErrors
-from build_scripts.parse import parse
+from build_scripts.inputs.parse import parse
 
 from .conftest import STATEMENT
 

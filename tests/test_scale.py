@@ -12,34 +12,37 @@ import pytest
 
 from build_scripts.cli import main
 from build_scripts.edition import load_edition
-from build_scripts.search import search_index
+from build_scripts.model import Edition
+from build_scripts.output.search import search_index
 
-from .conftest import REPO, make_project, serve
+from .conftest import REPO, STATEMENT_DIR, make_project, serve
 from .search_contract import expected
 from .test_quality import broken_links
 from .test_search_browser import search
 from .test_search_engine import run_engine
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from synthetic import write_synthetic  # noqa: E402
+from synthetic import write_synthetic
 
 TIMES = 100
 
 
+pytestmark = pytest.mark.scale
+
+
 @pytest.fixture(scope="module")
-def large(tmp_path_factory) -> tuple[Path, Path]:
-    """The source folder and the built site of the 100-times statement."""
+def large(tmp_path_factory) -> tuple[Path, Path, Edition]:
+    """The source folder, the built site and the loaded edition of the 100-times statement."""
     root = tmp_path_factory.mktemp("large")
     config = make_project(root)
-    write_synthetic(root / "large", TIMES)
+    write_synthetic(root / "large", TIMES, STATEMENT_DIR)
     assert main(["build", "--config", str(config), "--source", str(root / "large"),
                  "--site-dir", str(root / "site")]) == 0
-    return root / "large", root / "site"
+    return root / "large", root / "site", load_edition(root / "large")
 
 
 def test_every_paragraph_has_its_page_and_anchor(large):
-    source, site = large
-    edition = load_edition(source)
+    _, site, edition = large
     assert len(edition.statement.paragraphs) == 32 * TIMES
     for section in edition.statement.sections[::97]:
         page = (site / section.slug / "index.html").read_text(encoding="utf-8")
@@ -50,8 +53,8 @@ def test_every_paragraph_has_its_page_and_anchor(large):
 
 
 def test_a_page_carries_only_its_own_part_of_the_navigation(large):
-    source, site = large
-    sections = load_edition(source).statement.sections
+    _, site, edition = large
+    sections = edition.statement.sections
     page = (site / sections[330].slug / "index.html").read_text(encoding="utf-8")
     linked = set(re.findall(r'href="\.\./([^/"#]+)/"', page)) & {s.slug for s in sections}
     assert sections[340].slug in linked  # its own group (sections 324 to 350) is listed
@@ -60,9 +63,8 @@ def test_a_page_carries_only_its_own_part_of_the_navigation(large):
 
 
 def test_glossary_links_in_every_copy(large):
-    source, site = large
-    edition = load_edition(source)
-    assert len(edition.terms) == len(load_edition(REPO / "source").terms) * TIMES  # the glossary grows with the text
+    _, site, edition = large
+    assert len(edition.terms) == len(load_edition(STATEMENT_DIR).terms) * TIMES  # the glossary grows with the text
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     for copy in (0, 49, 99):
         number = copy * 32 + 2  # the copy of ¶2, which mentions the Quad summit
@@ -80,8 +82,7 @@ def test_links_resolve(large):
 
 
 def test_search_index_and_engine(large):
-    source, site = large
-    edition = load_edition(source)
+    _, site, edition = large
     queries = ["クアッド", "核兵器", "Ｇ２０", "ロシア ウクライナ", "核", "火星"]
     index = json.loads((site / "search-index" / "ja.json").read_text(encoding="utf-8"))
     assert index == search_index(edition, "ja")
@@ -91,8 +92,7 @@ def test_search_index_and_engine(large):
 
 
 def test_search_in_the_browser(large, browser):
-    source, site = large
-    edition = load_edition(source)
+    _, site, edition = large
     httpd, url = serve(site)
     try:
         page = browser.new_page()

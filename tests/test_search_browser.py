@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 
 from build_scripts.edition import load_edition
 
-from .conftest import REPO, requests_outside, serve
+from .conftest import STATEMENT_DIR, requests_outside, serve
 from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
 
 COUNT_TEXT = {
@@ -27,7 +27,7 @@ WAIT_FOR_META = "want => document.querySelector('.md-search-result__meta').textC
 
 @pytest.fixture(scope="module")
 def edition():
-    return load_edition(REPO / "source")
+    return load_edition(STATEMENT_DIR)
 
 
 def search(page: Page, query: str, lang: str, count: int) -> list[str]:
@@ -76,7 +76,7 @@ def test_every_query_finds_exactly_its_paragraphs(page: Page, server: str, editi
         hrefs = search(page, query, lang, len(want))
         assert paragraphs(hrefs) == want, query
         prefix = f"{server}/en/" if lang == "en" else f"{server}/"
-        for href, number in zip(hrefs, want):
+        for href, number in zip(hrefs, want, strict=True):
             slug = edition.statement.section_of(number).slug
             assert href.startswith(f"{prefix}{slug}/?h=") and href.endswith(f"#p{number}"), href
 
@@ -125,3 +125,24 @@ def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path)
         page.close()
     finally:
         httpd.shutdown()
+
+
+def test_search_recovers_when_the_index_could_not_be_fetched(browser, server: str):
+    """A dropped connection on the first fetch of the index: the next query fetches it again."""
+    page = browser.new_page()
+    attempts: list[str] = []
+
+    def flaky(route):
+        attempts.append(route.request.url)
+        if len(attempts) == 1:
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    page.route("**/search-index/ja.json", flaky)
+    page.goto(server + "/alliance/")
+    page.keyboard.press("/")
+    assert search(page, "核兵", "ja", 0) == []  # the fetch failed: nothing found, and no error
+    assert paragraphs(search(page, "核兵器", "ja", 1)) == [29]
+    assert len(attempts) == 2
+    page.close()

@@ -13,9 +13,9 @@ import subprocess
 import pytest
 
 from build_scripts.edition import load_edition
-from build_scripts.search import search_index
+from build_scripts.output.search import search_index
 
-from .conftest import FIXTURES, REPO
+from .conftest import FIXTURES, REPO, STATEMENT_DIR
 from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
 
 ENGINE = REPO / "docs" / "assets" / "search-engine.js"
@@ -46,7 +46,7 @@ def run_engine(index: dict, queries: list[str], render: list[str] = ()) -> dict:
 
 @pytest.fixture(scope="module")
 def edition():
-    return load_edition(REPO / "source")
+    return load_edition(STATEMENT_DIR)
 
 
 def test_query_sets_are_large_enough():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from build_scripts.mentions import link_mentions
-from build_scripts.model import Edition, Origin, Paragraph, Publication, Section, Span, Statement, Term, Version
-from build_scripts.search import search_index, search_words
-from build_scripts.translation import original_version
+from build_scripts.inputs.translation import original_version
+from build_scripts.linking.mentions import link_mentions
+from build_scripts.model import Edition, Origin, Paragraph, Publication, Section, Span, Statement, Term
+from build_scripts.output.search import search_index, search_words
 
 
 def term(term_id: str, ja: tuple[str, ...], en: tuple[str, ...], related: tuple[str, ...] = ()) -> Term:

@@ -1,4 +1,4 @@
-"""`mkdocs serve`: a saved change in source/ or docs/ reaches the open page, and the hook's watch set-up."""
+"""`mkdocs serve`: a saved change in source/ or docs/ reaches the open page, and the plugin's watch set-up."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from build_scripts import hook
+from build_scripts.plugin import upstream
 
 from .conftest import make_project, mkdocs_serve, open_when_served
 
@@ -17,10 +17,10 @@ def test_watches_move_to_an_observer_that_polls_sooner(tmp_path):
         (tmp_path / name).mkdir()
         server.watch(str(tmp_path / name))
     old = server.observer
-    hook._poll_sooner(server)
+    upstream.poll_sooner(server)
     assert server.observer is not old and not old.emitters
     assert {Path(e.watch.path).name for e in server.observer.emitters} == {"a", "b"}
-    assert all(e.timeout == hook.POLL_SECONDS for e in server.observer.emitters)
+    assert all(e.timeout == upstream.POLL_SECONDS for e in server.observer.emitters)
     server.server_close()
 
 

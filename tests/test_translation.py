@@ -11,12 +11,13 @@ import pytest
 from build_scripts.edition import load_edition
 from build_scripts.errors import InputErrors
 
-from .conftest import REPO
+from .conftest import STATEMENT_DIR
+
 
 @pytest.fixture
 def bilingual(source: Path) -> Path:
     """A copy of the real source folder, translation included."""
-    for path in (REPO / "source").iterdir():
+    for path in (STATEMENT_DIR).iterdir():
         shutil.copy(path, source / path.name)
     return source
 
@@ -109,3 +110,18 @@ def test_unknown_key(bilingual):
 def test_no_translation_file_means_japanese_only(bilingual):
     (bilingual / "translation.en.yml").unlink()
     assert load_edition(bilingual).languages == ("ja",)
+
+
+def test_every_file_is_checked_in_one_run(bilingual):
+    """A correction that does not fit no longer hides the translation's errors (nor the glossary's)."""
+    corrections = bilingual / "corrections.yml"
+    corrections.write_text(corrections.read_text(encoding="utf-8").replace("published: 兩岸問題", "published: 兩岸問題群"),
+                           encoding="utf-8")
+    edit(bilingual, "  10: >-\n", "  1010: >-\n")
+    glossary = bilingual / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("    aliases: [国連憲章]", "    aliases: [国連憲章, 国連]"),
+                        encoding="utf-8")
+    messages = errors(bilingual)
+    assert any("corrections.yml" in m and "'兩岸問題群' does not occur in ¶7" in m for m in messages)
+    assert any(m.endswith("paragraph 10 is missing (the statement has 32)") for m in messages)
+    assert any("glossary.yml" in m and "ja alias '国連' is also an alias of 'united-nations'" in m for m in messages)

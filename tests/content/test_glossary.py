@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from build_scripts.model import Edition, Term
-from build_scripts.search import search_index, search_words
+from build_scripts.output.search import search_index, search_words
 
 from .conftest import SOURCE
 
