@@ -120,9 +120,12 @@ def test_generated_pages_have_a_table_of_contents_in_both_languages(real_site):
         section = (root / "alliance" / "index.html").read_text(encoding="utf-8")
         assert _toc(section) == ["p11", "p12", "p13", "p14"]
         full = _toc((root / "full" / "index.html").read_text(encoding="utf-8"))
-        assert full[:3] == ["opening", "p1", "p2"] and "alliance" in full and full[-1] == "p32"
+        assert full == ["opening", "indo-pacific", "regional", "alliance", "economy", "global-challenges",
+                        "people-to-people", "future"]  # the sections: a long statement has thousands of ¶
         glossary = _toc((root / "glossary" / "index.html").read_text(encoding="utf-8"))
-        assert glossary[:2] == ["abbreviations", "kind-agreement"] and "quad" in glossary and "ipef" in glossary
+        # The kinds only: an anchor per entry would have Material track 89 positions inside the
+        # blocks the browser skips (statement.css), which cost seconds of blocking time on a phone.
+        assert glossary[:2] == ["abbreviations", "kind-agreement"] and "kind-term" in glossary and "quad" not in glossary
     english = (real_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Treaties, agreements and arrangements" in _secondary_nav(english)
     japanese = (real_site / "glossary" / "index.html").read_text(encoding="utf-8")

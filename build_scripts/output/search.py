@@ -37,6 +37,8 @@ SEARCH_WORD_MIN = 3
 """Shorter words of a name (U, S, of, G7…) are never search words; whole names still are."""
 
 _LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+_LATIN_TOKEN = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+"""A run of Latin letters and digits, full-width ones included (Ｇ２０)."""
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the engine's \p{L}\p{N}
 
 
@@ -79,19 +81,19 @@ def search_words(edition: Edition) -> dict[str, list[str]]:
         lang = version.lang
         for number, spans in version.paragraphs.items():
             text = "".join(s.text for s in spans)
-            # Folded character by character, so that offsets stay those of the mentions.
-            folded = "".join(f if len(f := _fold(ch)) == 1 else ch for ch in text)
             mentions = mentions_by_paragraph[(lang, number)]
-            for token in _WORD.finditer(folded):
-                for end in range(SEARCH_WORD_MIN, len(token.group()) + 1):
-                    word = token.group()[:end]
+            # Only Latin-script words can be search words: read those, folding each one, so
+            # that offsets stay those of the text (and of its mentions).
+            for token in _LATIN_TOKEN.finditer(text):
+                folded = _fold(token.group())
+                for end in range(SEARCH_WORD_MIN, len(folded) + 1):
+                    word = folded[:end]
                     entries = owners.get((lang, word))
                     if entries is None:
                         continue
                     seen.add((lang, word))
                     start = token.start()
-                    inside = any(a <= start and start + len(word) <= b and term in entries
-                                 for a, b, term in mentions)
+                    inside = any(a <= start and start + end <= b and term in entries for a, b, term in mentions)
                     if not inside:
                         common.add((lang, word))
     words: dict[str, set[str]] = defaultdict(set)

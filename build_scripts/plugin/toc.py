@@ -1,76 +1,53 @@
 """The table of contents of a generated page, read from its HTML.
 
 Python-Markdown's toc extension finds no heading in raw HTML, so Material's "on this page"
-list would stay empty on every generated page. Here the headings (h1–h3 with an id) are
-read from the rendered page itself (a heading without an id takes the id of the <section>
-it opens, as a glossary entry's does), with each numbered paragraph (¶N) under the heading it
-follows, and handed to MkDocs' own get_toc. Reading the HTML rather than the model keeps
-the templates the one place that decides what a page holds.
+list would stay empty on every generated page. Here the headings (h1–h3 with an id, or a
+glossary entry's h3 under the id of its <section>) are read from the rendered page itself,
+with each numbered paragraph (¶N) under the heading it follows, and handed to MkDocs' own
+get_toc. Reading the HTML rather than the model keeps the templates the one place that
+decides what a page holds. The pages are our templates' output, so a regular expression
+reads them (an HTML parser in Python took seconds on a long statement's pages).
 """
 
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+import re
 
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3}
-_PARAGRAPHS = {"stmt-para", "stmt-pair"}
-"""Classes of the elements that carry a paragraph's anchor (p<N>) and its ¶ number."""
+_ITEMS = re.compile(
+    r'<(h[1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</\1>'  # a heading with its id
+    r'|<section class="stmt-entry" id="([^"]+)">\s*<h3>(.*?)</h3>'  # a glossary entry
+    r'|<(?:p|div) class="stmt-(?:para|pair)" id="p(\d+)"',  # a numbered paragraph
+    re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
-class _Reader(HTMLParser):
-    """Collects (level, id, title) for headings and numbered paragraphs, in page order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.items: list[tuple[int, str, str]] = []
-        """(level, id, title) of each heading; level 0 for a paragraph."""
-        self._open: tuple[str, int, str] | None = None  # the heading being read: tag, level, id
-        self._paragraph: str | None = None  # the id of a paragraph whose ¶ number comes next
-        self._pnum = False
-        self._text: list[str] = []
-        self._section: str | None = None  # the id of a <section> whose heading comes next
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        classes = set((attributes.get("class") or "").split())
-        if tag == "section" and attributes.get("id"):  # a glossary entry: its heading has no id of its own
-            self._section = attributes["id"]
-        elif tag in _HEADINGS and self._open is None and (attributes.get("id") or self._section):
-            self._open, self._text = (tag, _HEADINGS[tag], attributes.get("id") or self._section or ""), []
-            self._section = None
-        elif classes & _PARAGRAPHS and attributes.get("id"):
-            self._paragraph = attributes["id"]
-        elif tag == "a" and "stmt-pnum" in classes and self._paragraph:
-            self._pnum, self._text = True, []
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and tag == self._open[0]:
-            _, level, anchor = self._open
-            self.items.append((level, anchor, " ".join("".join(self._text).split())))
-            self._open = None
-        elif self._pnum and tag == "a":
-            self.items.append((0, self._paragraph or "", "".join(self._text).strip()))
-            self._pnum, self._paragraph = False, None
-
-    def handle_data(self, data: str) -> None:
-        if self._open or self._pnum:
-            self._text.append(data)
+def _items(content: str) -> list[tuple[int, str, str]]:
+    """(level, id, title as text) of each heading and paragraph, in page order; level 0 for a paragraph."""
+    found = []
+    for m in _ITEMS.finditer(content):
+        if m.group(1):
+            found.append((int(m.group(1)[1]), m.group(2), m.group(3)))
+        elif m.group(4):
+            found.append((3, m.group(4), m.group(5)))
+        else:
+            found.append((0, f"p{m.group(6)}", f"¶{m.group(6)}"))
+    return [(level, anchor, " ".join(html.unescape(_TAG.sub("", title)).split())) for level, anchor, title in found]
 
 
-def page_toc(content: str) -> TableOfContents:
-    """The table of contents of a page's HTML: its headings, and its paragraphs under them."""
-    reader = _Reader()
-    reader.feed(content)
-    reader.close()
+def page_toc(content: str, depth: int = 6) -> TableOfContents:
+    """The table of contents of a page's HTML: its headings, and its paragraphs under them,
+    down to `depth` (a page's front matter `toc_depth`: the glossary lists its kinds only)."""
     tokens: list[dict] = []
     headings: list[dict] = []  # the headings the next item may fall under, outermost first
-    for level, anchor, title in reader.items:
+    for level, anchor, title in _items(content):
         heading = level > 0
         if not heading:  # a paragraph: one level below the heading it follows
             level = headings[-1]["level"] + 1 if headings else 1
+        if level > depth:
+            continue
         token = {"level": level, "id": anchor, "name": html.escape(title), "children": []}
         while headings and headings[-1]["level"] >= level:
             headings.pop()
