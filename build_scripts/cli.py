@@ -68,6 +68,15 @@ def _check(args: argparse.Namespace) -> int:
         if lang not in edition.languages:
             print(f"note: no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: "
                   f"building without the '{lang}' pages and language selector")
+    report = edition.statement.report
+    for join in report.joins:
+        by = f" (override {join.override})" if join.override else ""
+        print(f"join: {join.origin}: {join.before} | {join.after}{by}")
+    for origin, text in report.doubtful:
+        print(f"a heading?: {origin}: {text!r} was read as the start of a paragraph (statement.yml can "
+              "declare it a heading)")
+    for origin, what in report.overrides:
+        print(f"override: {origin}: {what}")
     for candidate in candidates(edition):
         print(f"glossary candidate: {candidate}")
     return 0

@@ -41,9 +41,9 @@ def _attempt(problems: Problems, load: Callable[[], T]) -> T | None:
     return None
 
 
-def read_statement(path: Path) -> Statement:
-    """Read and parse a statement file."""
-    return parse(read_text(path), display_path(path))
+def read_statement(path: Path, publication: Publication | None = None) -> Statement:
+    """Read and parse a statement file (with the editor's overrides and headings of statement.yml)."""
+    return parse(read_text(path), display_path(path), publication)
 
 
 def load_edition(source: Path) -> Edition:
@@ -58,8 +58,8 @@ def load_edition(source: Path) -> Edition:
     if not source.is_dir():
         raise InputErrors([InputError(Origin(display_path(source)), "source folder not found")])
     problems = Problems()
-    statement = _attempt(problems, lambda: read_statement(source / STATEMENT_FILE))
     publication = _attempt(problems, lambda: load_publication(source / PUBLICATION_FILE))
+    statement = _attempt(problems, lambda: read_statement(source / STATEMENT_FILE, publication))
     corrections = _attempt(problems, lambda: load_corrections(source / CORRECTIONS_FILE))
     terms = _attempt(problems, lambda: load_glossary(source / GLOSSARY_FILE))
     if statement is None:
@@ -81,4 +81,4 @@ def load_edition(source: Path) -> Edition:
     errors, warnings = check_glossary(edition)
     problems.errors.extend(errors)
     problems.raise_if_any()
-    return dataclasses.replace(edition, warnings=tuple(warnings))
+    return dataclasses.replace(edition, warnings=(*statement.report.warnings, *warnings))

@@ -79,6 +79,19 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Subheading:
+    """A second-level heading inside a section: （１）, (2), ① …"""
+
+    index: int
+    """1-based position among its section's subheadings (its anchor is <section slug>-<index>)."""
+    text: str
+    """The heading as published, its number included."""
+    before: int
+    """The number of the first paragraph under it."""
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Section:
     """A heading and the paragraphs under it; the opening section has no heading."""
 
@@ -87,9 +100,19 @@ class Section:
     slug: str
     """Stable ASCII slug: the page URL /<slug>/ and the heading id."""
     heading: str | None
-    """The heading as published; None for the paragraphs before the first heading."""
+    """The heading as published, its number included; None for the paragraphs before the first heading."""
     paragraphs: tuple[Paragraph, ...]
     origin: Origin
+    subheadings: tuple[Subheading, ...] = ()
+    """Its second-level headings, in order."""
+
+    def anchor(self, subheading: Subheading) -> str:
+        """The HTML id of one of its subheadings (also its key in a translation's headings)."""
+        return f"{self.slug}-{subheading.index}"
+
+    def subheading_before(self, number: int) -> Subheading | None:
+        """The subheading that paragraph ¶number comes right after, if any."""
+        return next((s for s in self.subheadings if s.before == number), None)
 
     @property
     def first(self) -> int:
@@ -103,6 +126,34 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Join:
+    """Two blocks of the text read as one paragraph."""
+
+    origin: Origin
+    """Where the second block starts."""
+    before: str
+    """The end of the first block."""
+    after: str
+    """The start of the second."""
+    override: Origin | None = None
+    """The statement.yml override that asked for it; None for a sentence cut by a page break."""
+
+
+@dataclass(frozen=True)
+class ParseReport:
+    """The parser's decisions on what the plain text could not say for certain."""
+
+    joins: tuple[Join, ...] = ()
+    """Every join of two blocks into one paragraph."""
+    doubtful: tuple[tuple[Origin, str], ...] = ()
+    """Short blocks without a sentence end that were read as the start of a paragraph: a heading?"""
+    overrides: tuple[tuple[Origin, str], ...] = ()
+    """Each statement.yml override and what it did."""
+    warnings: tuple[tuple[Origin, str], ...] = ()
+    """Problems that do not stop the build (an era year past the era's end)."""
+
+
+@dataclass(frozen=True)
 class Statement:
     """The whole statement: header and sections."""
 
@@ -112,6 +163,10 @@ class Statement:
     date: datetime.date
     sections: tuple[Section, ...]
     origin: Origin
+    date_text: str = ""
+    """The date line as published (令和四年五月二十三日, 2022年5月23日…)."""
+    report: ParseReport = field(default_factory=lambda: ParseReport())
+    """What the parser decided that an editor may want to see (`statement-site check`)."""
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -141,7 +196,7 @@ class Version:
     title: str
     subtitle: str | None
     headings: dict[str, str]
-    """Heading per section slug (the opening section has none)."""
+    """Heading per section slug (the opening section has none), and per subheading anchor."""
     paragraphs: dict[int, tuple[Span, ...]]
     """The text of each paragraph, by number, in runs (corrections are marked in the original)."""
     notes: dict[int, str]
@@ -153,6 +208,10 @@ class Version:
     def heading(self, section: Section) -> str | None:
         """The heading of a section in this language, None for the opening section."""
         return self.headings.get(section.slug)
+
+    def subheading(self, section: Section, subheading: Subheading) -> str:
+        """A second-level heading in this language."""
+        return self.headings[section.anchor(subheading)]
 
 
 @dataclass(frozen=True)
@@ -200,6 +259,17 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Override:
+    """An editor's word, in statement.yml, on what the plain text cannot tell."""
+
+    kind: str
+    """join (a block continues in the next), split (one block is two), heading, paragraph (not a heading)."""
+    text: str
+    """The text it applies to: the end of a block (join), `before|after` (split), a whole block."""
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Publication:
     """Facts about where the statement was published, from statement.yml."""
 
@@ -217,6 +287,8 @@ class Publication:
     """The heading each slug belongs to, where the file names it (checked)."""
     origins: tuple[Origin, ...] = ()
     """Where each slug was given."""
+    overrides: tuple[Override, ...] = ()
+    """The editor's overrides of the parser, in file order."""
 
 
 @dataclass(frozen=True)

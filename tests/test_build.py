@@ -142,6 +142,9 @@ def test_check_command(tmp_path):
     first = result.stdout.splitlines()[0]
     assert first.startswith("ok: source: 8 sections, 32 paragraphs, 9 corrections applied")
     assert first.endswith("languages: ja, en")
+    # What the parser decided: every join across a page break, with both sides.
+    assert "join: source/statement.ja.txt:25: …じることなく、不透明な形 | で締結された最近の中国と…" in result.stdout.splitlines()
+    assert sum(line.startswith("join: ") for line in result.stdout.splitlines()) == 4
 
 
 def test_another_statement_without_data_files_builds(tmp_path):

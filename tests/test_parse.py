@@ -112,3 +112,83 @@ def test_date_that_does_not_exist():
 
 def test_no_paragraphs():
     assert errors_of("題名\n2022年5月23日\n") == ["s.txt:2: no paragraphs after the header"]
+
+
+@pytest.mark.parametrize("line, date", [
+    ("2022年5月23日", datetime.date(2022, 5, 23)),
+    ("２０２２年５月２３日", datetime.date(2022, 5, 23)),
+    ("令和4年5月23日", datetime.date(2022, 5, 23)),
+    ("令和４年５月２３日", datetime.date(2022, 5, 23)),
+    ("令和四年五月二十三日", datetime.date(2022, 5, 23)),
+    ("令和元年5月1日", datetime.date(2019, 5, 1)),
+    ("平成31年4月30日", datetime.date(2019, 4, 30)),
+    ("昭和64年1月7日", datetime.date(1989, 1, 7)),
+    ("2023年（令和5年）3月1日", datetime.date(2023, 3, 1)),
+    ("２０２３年（令和５年）３月１日", datetime.date(2023, 3, 1)),
+])
+def test_dates_in_every_form(line, date):
+    statement = parse(body("本文である。", header=f"題名\n{line}"), "s.txt")
+    assert statement.date == date and statement.date_text == line and statement.report.warnings == ()
+
+
+def test_an_era_year_past_the_eras_end_is_read_with_a_warning():
+    statement = parse(body("本文である。", header="題名\n平成32年1月10日"), "s.txt")
+    assert statement.date == datetime.date(2020, 1, 10)
+    [(origin, message)] = statement.report.warnings
+    assert str(origin) == "s.txt:2" and message.startswith("the date 平成32年1月10日 is after 平成 ended (2019-04-30)")
+
+
+@pytest.mark.parametrize("line, message", [
+    ("令和0年5月1日", "the era year 令和0年 does not exist (an era begins with 元年)"),
+    ("令和元年4月30日", "the date 令和元年4月30日 is before 令和 began (2019-05-01)"),
+    ("2023年（令和4年）3月1日", "2023年 is not 令和4年 (令和4年 is 2022)"),
+    ("令和4年2月30日", "the date 令和4年2月30日 does not exist"),
+])
+def test_impossible_dates(line, message):
+    assert errors_of(body("本文である。", header=f"題名\n{line}")) == [f"s.txt:2: {message}"]
+
+
+def test_numbered_headings_two_levels_with_commas():
+    text = body("前文である。", "１．協力、交流の強化", "本文である。", "（１）人材・研究", "第一の段落である。",
+                "(2) 次の小見出し", "第二の段落である。", "第2　総括", "最後の段落である。")
+    statement = parse(text, "s.txt")
+    assert [s.heading for s in statement.sections] == [None, "１．協力、交流の強化", "第2　総括"]
+    first = statement.sections[1]
+    assert [(sub.text, sub.before) for sub in first.subheadings] == [("（１）人材・研究", 3), ("(2) 次の小見出し", 4)]
+    assert [p.number for p in statement.paragraphs] == [1, 2, 3, 4, 5]
+
+
+def test_a_second_level_heading_needs_a_first():
+    assert errors_of(body("前文である。", "（１）小見出し", "本文である。")) == [
+        "s.txt:7: heading '（１）小見出し' is second-level, but no top-level heading (１．, 1., 第1 or an unnumbered one) "
+        "comes before it"]
+
+
+def test_list_items_belong_to_their_paragraph_and_end_it():
+    text = body("両首脳は、次の点で一致した。\n・第一の点\n・第二の点の説明が長く\n続く行", "・第三の点",
+                "新たな段落である。")
+    statement = parse(text, "s.txt")
+    [listed, after] = statement.paragraphs
+    assert listed.published == "両首脳は、次の点で一致した。\n・第一の点\n・第二の点の説明が長く続く行\n・第三の点"
+    assert after.published == "新たな段落である。"
+
+
+def test_a_circled_number_is_a_heading_alone_after_a_heading_and_an_item_in_a_list():
+    text = body("前文である。", "施策", "①人材育成", "大学と協力する。", "両首脳は、次を確認した。\n①第一\n②第二")
+    statement = parse(text, "s.txt")
+    assert [sub.text for sub in statement.sections[1].subheadings] == ["①人材育成"]
+    assert statement.paragraphs[-1].published.endswith("\n①第一\n②第二")
+
+
+@pytest.mark.parametrize("mark", ["（了）", "以上", "（以上）"])
+def test_a_closing_mark_ends_the_text(mark):
+    statement = parse(body("本文である。", "最後である。", mark), "s.txt")
+    assert [p.published for p in statement.paragraphs] == ["本文である。", "最後である。"]
+
+
+def test_every_join_is_reported_and_a_short_block_joined_is_asked_about():
+    statement = parse(body("前文である。", "一致した点、その他", "両首脳は、協力を確認し", "た。"), "s.txt")
+    assert [p.published for p in statement.paragraphs] == ["前文である。", "一致した点、その他両首脳は、協力を確認した。"]
+    joins = [(str(j.origin), j.before, j.after) for j in statement.report.joins]
+    assert joins == [("s.txt:9", "一致した点、その他", "両首脳は、協力を確認し"), ("s.txt:11", "…他両首脳は、協力を確認し", "た。")]
+    assert [(str(o), text) for o, text in statement.report.doubtful] == [("s.txt:7", "一致した点、その他")]

@@ -78,7 +78,8 @@ def test_a_config_without_the_plugin_is_named(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"{config}: lists no 'statement-site' plugin under plugins:"
 
 
-@pytest.mark.parametrize("source", [STATEMENT_DIR, FIXTURES / "mini"], ids=["statement", "mini"])
+@pytest.mark.parametrize("source", [STATEMENT_DIR, FIXTURES / "mini", FIXTURES / "forms" / "fact-sheet"],
+                         ids=["statement", "mini", "fact-sheet"])
 def test_pages_taken_past_markdown_are_ones_markdown_leaves_unchanged(source):
     """The speed-up skips Python-Markdown for pages marked html_only; that must not change them."""
     config = load_config(str(REPO / "mkdocs.yml"))

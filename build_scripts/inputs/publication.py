@@ -6,8 +6,10 @@ import dataclasses
 import re
 from pathlib import Path
 
+import yaml
+
 from ..errors import Problems
-from ..model import Origin, Publication, Statement
+from ..model import Origin, Override, Publication, Statement
 from .yamlfile import Mapping, load, where
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -25,7 +27,7 @@ def load_publication(path: Path) -> Publication:
     if node is None:
         return Publication()
     problems = Problems()
-    top = Mapping(path, node, {"source_url", "publisher", "official_english", "sections"}, "", problems)
+    top = Mapping(path, node, {"source_url", "publisher", "official_english", "sections", "overrides"}, "", problems)
     source_url = top.text("source_url", required=False)
     if source_url and not source_url.startswith(("https://", "http://")):
         problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {source_url!r}")
@@ -53,6 +55,7 @@ def load_publication(path: Path) -> Publication:
         slugs.append(slug)
         headings.append(entry.text("heading", required=False))
         origins.append(origin)
+    overrides = _overrides(path, top.sequence("overrides", required=False) or [], problems)
     problems.raise_if_any()
     return Publication(
         source_url=source_url,
@@ -62,7 +65,40 @@ def load_publication(path: Path) -> Publication:
         slugs=tuple(slugs) if "sections" in top.values else None,
         headings=tuple(headings),
         origins=tuple(origins),
+        overrides=tuple(overrides),
     )
+
+
+OVERRIDES = {
+    "join": "the end of a block that continues in the next block (a page break between two sentences)",
+    "split": "a block to cut in two, written before|after",
+    "heading": "a whole block that is a heading",
+    "paragraph": "a whole block that is not a heading",
+}
+"""What each kind of override in statement.yml says."""
+
+
+def _overrides(path: Path, items: list, problems: Problems) -> list[Override]:
+    """The `overrides:` list: each item one kind and its text (checked against the text when parsing)."""
+    found = []
+    for i, item in enumerate(items, start=1):
+        entry = Mapping(path, item, set(OVERRIDES), f"override {i}", problems)
+        if len(entry.values) != 1:
+            if isinstance(item, yaml.MappingNode) and not entry.values and not item.value:
+                problems.add(where(path, item), f"override {i}: expected one of {', '.join(OVERRIDES)}")
+            elif len(entry.values) > 1:
+                problems.add(where(path, item), f"override {i}: one kind per override, found {', '.join(entry.values)}")
+            continue
+        [kind] = entry.values
+        text = entry.text(kind)
+        if text is None:
+            continue
+        origin = where(path, entry.values[kind])
+        if kind == "split" and text.count("|") != 1:
+            problems.add(origin, f"override {i}: split must mark the cut with one |, as before|after, found {text!r}")
+            continue
+        found.append(Override(kind, text, origin))
+    return found
 
 
 def name_sections(statement: Statement, publication: Publication, path: Path, problems: Problems) -> Statement | None:

@@ -10,6 +10,7 @@ import yaml
 
 from ..errors import InputError, Problems
 from ..model import Origin, Span, Statement, Version
+from .parse import is_list_item
 from .textfile import display_path
 from .yamlfile import Mapping, kind_of, load, where
 
@@ -20,7 +21,8 @@ def original_version(statement: Statement) -> Version:
         lang="ja",
         title=statement.title,
         subtitle=statement.subtitle,
-        headings={s.slug: s.heading for s in statement.sections if s.heading is not None},
+        headings={**{s.slug: s.heading for s in statement.sections if s.heading is not None},
+                  **{s.anchor(sub): sub.text for s in statement.sections for sub in s.subheadings}},
         paragraphs={p.number: p.spans or (Span(p.published),) for p in statement.paragraphs},
         notes={},
         translation=False,
@@ -62,6 +64,18 @@ def _check_abbreviations(statement: Statement, paragraphs: dict[int, tuple[str |
                                      "which neither the English nor its translator's note names")
 
 
+def flowing(text: str) -> str:
+    """A YAML text as one paragraph: lines joined with a space, white space collapsed, except
+    that a line beginning with a list marker (a `|-` block's "- item" lines) stays a line."""
+    out = ""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if not line:
+            continue
+        out = f"{out}\n{line}" if out and is_list_item(line) else (f"{out} {line}" if out else line)
+    return out
+
+
 def _numbered(path: Path, node: yaml.Node | None, what: str,
               problems: Problems) -> dict[int, tuple[str | None, Origin]]:
     """A mapping from paragraph number to non-empty text (None where the text is wrong, already reported)."""
@@ -86,7 +100,7 @@ def _numbered(path: Path, node: yaml.Node | None, what: str,
             problems.add(where(path, value), f"{what}: paragraph {number} is empty")
             found[number] = (None, origin)
         else:
-            found[number] = (" ".join(str(value.value).split()), origin)
+            found[number] = (flowing(str(value.value)), origin)
     return found
 
 
@@ -104,21 +118,25 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
     if subtitle is not None and statement.subtitle is None:
         problems.add(where(path, top.values["subtitle"]), "the statement has no subtitle to translate")
 
-    headed = {s.slug: s for s in statement.sections if s.heading is not None}
+    # Keyed by section slug, and by <slug>-<k> for a section's second-level headings.
+    headed = {s.slug: s.heading for s in statement.sections if s.heading is not None}
+    headed.update({s.anchor(sub): sub.text for s in statement.sections for sub in s.subheadings})
     headings: dict[str, str] = {}
     given: dict[str, yaml.Node] = {}
     headings_origin = top.origin
     if "headings" in top.values:
-        entries = Mapping(path, top.values["headings"], {s.slug for s in statement.sections}, "headings", problems)
+        keys = {s.slug for s in statement.sections} | set(headed)
+        entries = Mapping(path, top.values["headings"], keys, "headings", problems)
         given, headings_origin = entries.values, entries.origin
         for slug, value in given.items():
             if slug not in headed:
                 problems.add(where(path, value), f"headings: section {slug!r} has no heading in the statement")
             elif (text := entries.text(slug)) is not None:
                 headings[slug] = text
-    for slug, section in headed.items():
+    for slug, heading in headed.items():
         if slug not in given:
-            problems.add(headings_origin, f"headings: no translation of the heading of section {slug!r} ({section.heading})")
+            what = "section" if any(s.slug == slug for s in statement.sections) else "subheading"
+            problems.add(headings_origin, f"headings: no translation of the heading of {what} {slug!r} ({heading})")
 
     count = len(statement.paragraphs)
     paragraphs_node = top.values.get("paragraphs")

@@ -8,6 +8,7 @@ Markdown does not interpret it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -22,8 +23,9 @@ import yaml
 from markupsafe import Markup, escape
 
 from ..inputs.glossary import KINDS
+from ..inputs.parse import is_list_item
 from ..inputs.yamlfile import LOADER
-from ..model import Edition, Term
+from ..model import Edition, Span, Statement, Term
 
 BytecodeCacheFactory = Callable[[jinja2.Environment], "jinja2.BytecodeCache | None"]
 
@@ -66,11 +68,42 @@ def lang_runs(text: str, page_lang: str) -> Markup:
     return Markup("".join(out))
 
 
-def long_date(value, lang: str) -> str:
-    """A date as written in running text of the language."""
+def long_date(statement: Statement, lang: str) -> str:
+    """The statement's date as written in running text of the language: in Japanese, as published."""
+    value = statement.date
     if lang == "ja":
-        return f"{value.year}年{value.month}月{value.day}日"
+        return statement.date_text or f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+@dataclass(frozen=True)
+class ParagraphParts:
+    """A paragraph's text split for display: its lead, and its list items."""
+
+    lead: tuple[Span, ...]
+    items: tuple[tuple[Span, ...], ...]
+
+
+def paragraph_parts(spans: tuple[Span, ...]) -> ParagraphParts:
+    """Split a paragraph's runs at its line breaks: the lines before the first list item are
+    the lead (joined), each line that begins with a list marker an item."""
+    lines: list[list[Span]] = [[]]
+    for span in spans:
+        pieces = span.text.split("\n")
+        for i, piece in enumerate(pieces):
+            if i:
+                lines.append([])
+            if piece:
+                lines[-1].append(dataclasses.replace(span, text=piece) if len(pieces) > 1 else span)
+    lead: list[Span] = []
+    items: list[tuple[Span, ...]] = []
+    for line in lines:
+        text = "".join(s.text for s in line)
+        if items or (lead and is_list_item(text)) or (not lead and is_list_item(text) and len(lines) > 1):
+            items.append(tuple(line))
+        else:
+            lead.extend(line)
+    return ParagraphParts(tuple(lead), tuple(items))
 
 
 def fill(sentence: str, **values: object) -> Markup:
@@ -99,6 +132,7 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     env.filters["long_date"] = long_date
     env.filters["lang_runs"] = lang_runs
     env.filters["fill"] = fill
+    env.filters["paragraph_parts"] = paragraph_parts
     if bytecode_cache is not None:
         env.bytecode_cache = bytecode_cache(env)
     return env

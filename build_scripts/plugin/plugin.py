@@ -163,7 +163,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         content = upstream.put_back(html_content, page)
         # Material's table of contents needs the page in the navigation (its toggle lives there).
         if page.meta.get("html_only") is True and page.file.inclusion.is_in_nav():
-            page.toc = page_toc(content, int(page.meta.get("toc_depth", 6)))
+            page.toc = page_toc(content, int(page.meta.get("toc_depth", 6)), page.meta.get("toc_paragraphs") is True)
         return content
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

@@ -37,17 +37,17 @@ def _items(content: str) -> list[tuple[int, str, str]]:
     return [(level, anchor, " ".join(html.unescape(_TAG.sub("", title)).split())) for level, anchor, title in found]
 
 
-def page_toc(content: str, depth: int = 6) -> TableOfContents:
-    """The table of contents of a page's HTML: its headings, and its paragraphs under them,
-    down to `depth` (a page's front matter `toc_depth`: the glossary lists its kinds only)."""
+def page_toc(content: str, depth: int = 6, paragraphs: bool = True) -> TableOfContents:
+    """The table of contents of a page's HTML: its headings down to `depth`, and its
+    paragraphs under them if asked (a page's front matter `toc_depth`, `toc_paragraphs`)."""
     tokens: list[dict] = []
     headings: list[dict] = []  # the headings the next item may fall under, outermost first
     for level, anchor, title in _items(content):
         heading = level > 0
+        if (not heading and not paragraphs) or (heading and level > depth):
+            continue
         if not heading:  # a paragraph: one level below the heading it follows
             level = headings[-1]["level"] + 1 if headings else 1
-        if level > depth:
-            continue
         token = {"level": level, "id": anchor, "name": html.escape(title), "children": []}
         while headings and headings[-1]["level"] >= level:
             headings.pop()

@@ -1,0 +1,101 @@
+"""The forms other ministry texts take (tests/fixtures/forms/): each read as its editor means it,
+built end to end, its pages pinned by golden files."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from build_scripts.cli import main
+from build_scripts.edition import load_edition
+from build_scripts.output.render import render_pages
+
+from .conftest import FIXTURES, REPO, make_project
+from .test_golden import GOLDEN, compare
+
+FORMS = FIXTURES / "forms"
+NAMES = sorted(p.name for p in FORMS.iterdir() if p.is_dir())
+
+
+def test_the_corpus_has_six_shapes_at_least():
+    assert len(NAMES) >= 6
+
+
+# name: (date, paragraphs, headings per section (None: the opening), subheadings)
+SHAPES = {
+    "fact-sheet": (datetime.date(2023, 10, 2), 14,
+                   [None, "１．政策対話の概要", "２．重要鉱物・電池材料", "３．水素・アンモニア、人材育成及び研究協力", "４．今後の予定"],
+                   ["（１）リチウム及びニッケル", "（２）レアアース", "(1) 水素及びアンモニア", "(2) 人材育成及び研究協力"]),
+    "press-statement": (datetime.date(2024, 3, 15), 4, [None], []),
+    "era-dated": (datetime.date(2023, 11, 16), 7, [None, "基本的な考え方", "重点的に取り組む施策", "推進体制"], []),
+    "with-annex": (datetime.date(2023, 3, 1), 9,
+                   [None, "強靱なサプライチェーンの構築", "地域の平和と安定", "未来志向の関係、人的交流の強化に向けて",
+                    "（別添）日加協力の具体例"], []),
+    "page-break-between-sentences": (datetime.date(2024, 6, 7), 8, [None, "二国間関係", "地域情勢", "グローバルな課題"], []),
+    "split-and-heading": (datetime.date(2024, 1, 10), 7, [None, "エネルギー安全保障、脱炭素化に向けた協力", "人材育成"], []),
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_form_is_read_as_its_editor_means_it(name):
+    statement = load_edition(FORMS / name).statement
+    date, count, headings, subheadings = SHAPES[name]
+    assert statement.date == date
+    assert [p.number for p in statement.paragraphs] == list(range(1, count + 1))
+    assert [s.heading for s in statement.sections] == headings
+    assert [sub.text for s in statement.sections for sub in s.subheadings] == subheadings
+    assert all(p.published.endswith("。") or "\n" in p.published for p in statement.paragraphs), name
+    assert not any(mark in p.published for p in statement.paragraphs for mark in ("（了）", "以上\n"))
+
+
+def test_the_date_is_shown_as_published(tmp_path: Path):
+    edition = load_edition(FORMS / "era-dated")
+    assert edition.statement.date_text == "令和五年十一月十六日"
+    home = next(p for p in render_pages(edition, REPO / "templates") if p.path == "index.md")
+    assert '<time datetime="2023-11-16">令和五年十一月十六日</time>' in home.content
+
+
+def test_lists_are_items_of_their_paragraph_each_with_an_anchor():
+    statement = load_edition(FORMS / "fact-sheet").statement
+    agreed = next(p for p in statement.paragraphs if p.published.startswith("本年、以下の案件"))
+    lead, *items = agreed.published.split("\n")
+    assert lead == "本年、以下の案件が新たに合意された。" and len(items) == 3
+    assert items[0] == "・西オーストラリア州における水酸化リチウム精製事業への日本企業２社の出資及び長期引取契約の締結"
+    page = next(p for p in render_pages(load_edition(FORMS / "fact-sheet"), REPO / "templates")
+                if p.path == statement.section_of(agreed.number).slug + ".md")
+    assert f'<li id="p{agreed.number}-3">' in page.content and '<ul class="stmt-items">' in page.content
+    # A paragraph that ends with a list ends there: the next block is a paragraph of its own.
+    following = statement.paragraphs[agreed.number]
+    assert following.published.startswith("・") is False
+
+
+def test_second_level_headings_have_anchors_under_their_section():
+    edition = load_edition(FORMS / "fact-sheet")
+    minerals = edition.statement.sections[2]
+    assert [minerals.anchor(s) for s in minerals.subheadings] == ["section-3-1", "section-3-2"]
+    page = next(p for p in render_pages(edition, REPO / "templates") if p.path == "section-3.md")
+    assert '<h2 id="section-3-1">（１）リチウム及びニッケル</h2>' in page.content
+
+
+def test_overrides_are_applied_and_reported():
+    report = load_edition(FORMS / "page-break-between-sentences").statement.report
+    [join] = [j for j in report.joins if j.override]
+    assert join.before.endswith("確認した。") and str(join.override).endswith("statement.yml:8")
+    kinds = [what.split(":")[0].split(" ")[0] for _, what in report.overrides]
+    assert sorted(kinds) == ["join", "paragraph"]
+    split = load_edition(FORMS / "split-and-heading").statement.report
+    assert sorted(what.split(" ")[0].rstrip(":") for _, what in split.overrides) == ["heading", "split"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_form_builds_end_to_end_with_golden_pages(name, tmp_path):
+    config = make_project(tmp_path, FORMS / name)
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 0
+    edition = load_edition(FORMS / name)
+    sections = [s.slug for s in edition.statement.sections]
+    for page in render_pages(edition, REPO / "templates"):
+        if page.path in ("index.md", "full.md", *(f"{slug}.md" for slug in sections)):
+            compare(GOLDEN / "forms" / name / page.path, page.content)
+    assert (tmp_path / "site" / sections[-1] / "index.html").is_file()
