@@ -99,3 +99,32 @@ def test_each_form_builds_end_to_end_with_golden_pages(name, tmp_path):
         if page.path in ("index.md", "full.md", *(f"{slug}.md" for slug in sections)):
             compare(GOLDEN / "forms" / name / page.path, page.content)
     assert (tmp_path / "site" / sections[-1] / "index.html").is_file()
+
+
+def test_a_translation_gives_each_second_level_heading_under_its_anchor(tmp_path: Path):
+    import shutil
+
+    from build_scripts.errors import InputErrors
+
+    shutil.copytree(FORMS / "fact-sheet", tmp_path / "src")
+    statement = load_edition(tmp_path / "src").statement
+    headings = {s.slug: f"Heading {s.index}" for s in statement.sections if s.heading}
+    subheadings = {s.anchor(sub): f"Subheading {sub.text}" for s in statement.sections for sub in s.subheadings}
+    lines = ["title: Fact sheet", "subtitle: Toward resilient supply chains", "headings:"]
+    lines += [f"  {key}: {value}" for key, value in {**headings, **subheadings}.items()]
+    listed = "  6: |-\n    Agreed this year:\n    - an investment in lithium refining\n    - a memorandum on nickel"
+    lines += ["paragraphs:"] + [listed if p.number == 6 else f"  {p.number}: Paragraph {p.number} (JOGMEC, ESG, JBIC)."
+                                for p in statement.paragraphs]
+    (tmp_path / "src" / "translation.en.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    edition = load_edition(tmp_path / "src")
+    english = edition.version("en")
+    assert english.subheading(statement.sections[2], statement.sections[2].subheadings[0]).startswith("Subheading")
+    page = next(p for p in render_pages(edition, REPO / "templates") if p.path == "section-3.en.md")
+    assert '<h2 id="section-3-1">Subheading （１）リチウム及びニッケル</h2>' in page.content
+    assert '<li id="p6-2">- a memorandum on nickel</li>' in page.content
+    text = (tmp_path / "src" / "translation.en.yml").read_text(encoding="utf-8")
+    (tmp_path / "src" / "translation.en.yml").write_text(text.replace("  section-3-2:", "  # section-3-2:"), encoding="utf-8")
+    with pytest.raises(InputErrors) as caught:
+        load_edition(tmp_path / "src")
+    assert [str(e).split(": ", 1)[1] for e in caught.value.errors] == [
+        "headings: no translation of the heading of subheading 'section-3-2' (（２）レアアース)"]
