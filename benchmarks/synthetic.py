@@ -69,9 +69,11 @@ def write_synthetic(out: Path, times: int, source: Path = REPO / "source") -> No
     synthetic = read_statement(out / "statement.ja.txt")
     count = len(statement.paragraphs)
 
-    def paragraph(n: int) -> str:
-        k, text = (n - 1) // count + 1, real["paragraphs"][(n - 1) % count + 1]
-        return text if k == 1 else _marked(text, en, f"-{k}")
+    def paragraph(n: int) -> list[str]:
+        """The sentences of ¶n: those of the real paragraph it copies, its glossary names marked."""
+        k, sentences = (n - 1) // count + 1, real["paragraphs"][(n - 1) % count + 1]
+        sentences = [sentences] if isinstance(sentences, str) else sentences
+        return sentences if k == 1 else [_marked(sentence, en, f"-{k}") for sentence in sentences]
 
     translation = {
         "title": real["title"],

@@ -204,6 +204,9 @@ class Version:
     translation: bool
     """Whether this is a translation made for the site (not the published text)."""
     origin: Origin
+    sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """(start, end) of each sentence of each paragraph's text: sentence k of ¶N is p<N>.<k>
+    in every language (inputs/sentences.py)."""
 
     def heading(self, section: Section) -> str | None:
         """The heading of a section in this language, None for the opening section."""
@@ -289,6 +292,8 @@ class Publication:
     """Where each slug was given."""
     overrides: tuple[Override, ...] = ()
     """The editor's overrides of the parser, in file order."""
+    authors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Who issued the statement (the two governments), per language code, for citations."""
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,10 @@ def test_a_translation_gives_each_second_level_heading_under_its_anchor(tmp_path
     import shutil
 
     from build_scripts.errors import InputErrors
+    from build_scripts.inputs.sentences import japanese_sentences
+
+    def yaml_quoted(text: str) -> str:
+        return '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
     shutil.copytree(FORMS / "fact-sheet", tmp_path / "src")
     statement = load_edition(tmp_path / "src").statement
@@ -112,16 +116,21 @@ def test_a_translation_gives_each_second_level_heading_under_its_anchor(tmp_path
     subheadings = {s.anchor(sub): f"Subheading {sub.text}" for s in statement.sections for sub in s.subheadings}
     lines = ["title: Fact sheet", "subtitle: Toward resilient supply chains", "headings:"]
     lines += [f"  {key}: {value}" for key, value in {**headings, **subheadings}.items()]
-    listed = "  6: |-\n    Agreed this year:\n    - an investment in lithium refining\n    - a memorandum on nickel"
-    lines += ["paragraphs:"] + [listed if p.number == 6 else f"  {p.number}: Paragraph {p.number} (JOGMEC, ESG, JBIC)."
-                                for p in statement.paragraphs]
+    lines.append("paragraphs:")
+    for p in statement.paragraphs:  # one list item per Japanese sentence; ¶6 has a list of three
+        sentences = (["Agreed this year:", "- an investment in lithium refining", "- a memorandum on nickel",
+                      "- a trial of leaching (JOGMEC)"]
+                     if p.number == 6 else
+                     [f"Paragraph {p.number} (JOGMEC, ESG, JBIC)."]
+                     + [f"Sentence {k}." for k in range(2, len(japanese_sentences(p.text)) + 1)])
+        lines += [f"  {p.number}:"] + [f"    - {yaml_quoted(sentence)}" for sentence in sentences]
     (tmp_path / "src" / "translation.en.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     edition = load_edition(tmp_path / "src")
     english = edition.version("en")
     assert english.subheading(statement.sections[2], statement.sections[2].subheadings[0]).startswith("Subheading")
     page = next(p for p in render_pages(edition, REPO / "templates") if p.path == "section-3.en.md")
     assert '<h2 id="section-3-1">Subheading （１）リチウム及びニッケル</h2>' in page.content
-    assert '<li id="p6-2">- a memorandum on nickel</li>' in page.content
+    assert '<li id="p6-2"><span class="stmt-sent" id="p6.3">- a memorandum on nickel</span></li>' in page.content
     text = (tmp_path / "src" / "translation.en.yml").read_text(encoding="utf-8")
     (tmp_path / "src" / "translation.en.yml").write_text(text.replace("  section-3-2:", "  # section-3-2:"), encoding="utf-8")
     with pytest.raises(InputErrors) as caught:

@@ -13,7 +13,8 @@ from ..model import Origin, Override, Publication, Statement
 from .yamlfile import Mapping, load, where
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED_SLUGS = frozenset({"full", "corrections", "about", "glossary", "search", "assets", "en", "ja", "parallel"})
+RESERVED_SLUGS = frozenset({"full", "corrections", "about", "glossary", "search", "assets", "en", "ja", "parallel",
+                            "data", "search-index"})
 """Paths the site uses for its own pages and folders."""
 
 LANGUAGES = ("ja", "en")
@@ -27,7 +28,7 @@ def load_publication(path: Path) -> Publication:
     if node is None:
         return Publication()
     problems = Problems()
-    top = Mapping(path, node, {"source_url", "publisher", "official_english", "sections", "overrides"}, "", problems)
+    top = Mapping(path, node, {"source_url", "publisher", "authors", "official_english", "sections", "overrides"}, "", problems)
     source_url = top.text("source_url", required=False)
     if source_url and not source_url.startswith(("https://", "http://")):
         problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {source_url!r}")
@@ -56,6 +57,15 @@ def load_publication(path: Path) -> Publication:
         headings.append(entry.text("heading", required=False))
         origins.append(origin)
     overrides = _overrides(path, top.sequence("overrides", required=False) or [], problems)
+    authors: dict[str, tuple[str, ...]] = {}
+    if "authors" in top.values:
+        by_language = Mapping(path, top.values["authors"], set(LANGUAGES), "authors", problems)
+        for lang, node in by_language.values.items():
+            names = by_language.sequence(lang) or []
+            if not names or not all(isinstance(n, yaml.ScalarNode) and str(n.value).strip() for n in names):
+                problems.add(where(path, node), f"authors: {lang}: expected a list of names")
+            else:
+                authors[lang] = tuple(str(n.value) for n in names)
     problems.raise_if_any()
     return Publication(
         source_url=source_url,
@@ -66,6 +76,7 @@ def load_publication(path: Path) -> Publication:
         headings=tuple(headings),
         origins=tuple(origins),
         overrides=tuple(overrides),
+        authors=authors,
     )
 
 

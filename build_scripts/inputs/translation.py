@@ -11,6 +11,7 @@ import yaml
 from ..errors import InputError, Problems
 from ..model import Origin, Span, Statement, Version
 from .parse import is_list_item
+from .sentences import Bounds, japanese_sentences, joined_sentences
 from .textfile import display_path
 from .yamlfile import Mapping, kind_of, load, where
 
@@ -27,6 +28,7 @@ def original_version(statement: Statement) -> Version:
         notes={},
         translation=False,
         origin=statement.origin,
+        sentences={p.number: japanese_sentences(p.text) for p in statement.paragraphs},
     )
 
 
@@ -74,6 +76,62 @@ def flowing(text: str) -> str:
             continue
         out = f"{out}\n{line}" if out and is_list_item(line) else (f"{out} {line}" if out else line)
     return out
+
+
+def _sentence_joiner(text: str, sentence: str) -> str:
+    """What comes before a sentence in a paragraph: a line break before a list item, else a space."""
+    return "\n" if is_list_item(sentence) else " "
+
+
+def _sentences(count: int) -> str:
+    return f"{count} sentence" if count == 1 else f"{count} sentences"
+
+
+def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
+                problems: Problems) -> dict[int, tuple[str | None, Bounds, Origin]]:
+    """The paragraphs: each one sentence (text) or a list of its sentences, as many as the Japanese has."""
+    found: dict[int, tuple[str | None, Bounds, Origin]] = {}
+    if node is None:
+        return found
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(where(path, node), f"paragraphs: expected a mapping of paragraph numbers to text, found {kind_of(node)}")
+        return found
+    japanese = {p.number: len(japanese_sentences(p.text)) for p in statement.paragraphs}
+    for key, value in node.value:
+        origin = where(path, key)
+        if not (isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int")):
+            problems.add(origin, f"paragraphs: key {key.value!r} must be a paragraph number")
+            continue
+        number = int(key.value)
+        if number in found:
+            problems.add(origin, f"paragraphs: paragraph {number} is given twice")
+            continue
+        items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        sentences: list[str] = []
+        for k, item in enumerate(items, start=1):
+            if not isinstance(item, yaml.ScalarNode) or item.tag.endswith((":null", ":bool", ":int", ":float")):
+                what = f"sentence {k} of paragraph {number}" if isinstance(value, yaml.SequenceNode) else f"paragraph {number}"
+                problems.add(where(path, item), f"paragraphs: {what} must be text, found {kind_of(item)}")
+                sentences = []
+                break
+            text = flowing(str(item.value))
+            if not text:
+                what = f"¶{number}: sentence {k} is empty" if isinstance(value, yaml.SequenceNode) else f"paragraph {number} is empty"
+                problems.add(where(path, item), f"paragraphs: {what}")
+                sentences = []
+                break
+            sentences.append(text)
+        if not sentences:
+            found[number] = (None, (), origin)
+            continue
+        expected = japanese.get(number)
+        if expected is not None and expected != len(sentences):
+            given = "one text" if not isinstance(value, yaml.SequenceNode) else _sentences(len(sentences))
+            problems.add(origin, f"paragraphs: ¶{number}: the English has {given}, the Japanese {_sentences(expected)} "
+                                 "(give the paragraph as a list, one item per sentence)")
+        text, bounds = joined_sentences(sentences, _sentence_joiner)
+        found[number] = (text, bounds, origin)
+    return found
 
 
 def _numbered(path: Path, node: yaml.Node | None, what: str,
@@ -142,8 +200,8 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
     paragraphs_node = top.values.get("paragraphs")
     if paragraphs_node is None:
         problems.add(top.origin, "missing key 'paragraphs'")
-    paragraphs = _numbered(path, paragraphs_node, "paragraphs", problems)
-    for number, (_, origin) in sorted(paragraphs.items()):
+    paragraphs = _paragraphs(path, paragraphs_node, statement, problems)
+    for number, (_, _, origin) in sorted(paragraphs.items()):
         if not 1 <= number <= count:
             problems.add(origin, f"paragraph {number} does not exist (the statement has {count} paragraphs)")
     if paragraphs_node is not None:
@@ -155,7 +213,8 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
         if not 1 <= number <= count:
             problems.add(origin, f"note for paragraph {number}, which does not exist")
     if not problems.errors:  # with paragraphs or notes amiss, missing abbreviations would be noise
-        _check_abbreviations(statement, paragraphs, notes, problems)
+        _check_abbreviations(statement, {n: (text, origin) for n, (text, _, origin) in paragraphs.items()}, notes,
+                             problems)
     problems.raise_if_any()
     assert title is not None
     return Version(
@@ -163,8 +222,9 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
         title=" ".join(title.split()),
         subtitle=" ".join(subtitle.split()) if subtitle else None,
         headings={slug: " ".join(text.split()) for slug, text in headings.items()},
-        paragraphs={n: (Span(text),) for n, (text, _) in paragraphs.items() if text},
+        paragraphs={n: (Span(text),) for n, (text, _, _) in paragraphs.items() if text},
         notes={n: text for n, (text, _) in notes.items() if text},
         translation=True,
         origin=Origin(where(path, node).path),
+        sentences={n: bounds for n, (text, bounds, _) in paragraphs.items() if text},
     )
