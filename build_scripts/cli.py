@@ -16,6 +16,7 @@ from .errors import InputError, InputErrors
 from .inputs.textfile import display_path
 from .linking.coverage import candidates
 from .model import Edition
+from .output.data import DATA_FOLDER
 from .plugin.plugin import InputProblems
 
 
@@ -94,7 +95,10 @@ def _build(args: argparse.Namespace) -> int:
     _warnings(generated.edition)
     for note in generated.notes:
         print(f"note: {note}")
-    print(f"pages: {len(generated.pages)} rendered ({generated.render_seconds:.2f} s)")
+    data = [page for page in generated.pages if page.path.startswith(f"{DATA_FOLDER}/")]
+    print(f"pages: {len(generated.pages) - len(data)} rendered ({generated.render_seconds:.2f} s)")
+    size = sum(len(page.content.encode("utf-8")) for page in data)
+    print(f"data: {', '.join(page.path.rsplit('/', 1)[1] for page in data)} ({size / 1000:,.0f} KB)")
     mkdocs = seconds - generated.load_seconds - generated.render_seconds
     print(f"mkdocs: site built in {display_path(args.site_dir)} ({mkdocs:.2f} s)")
     print(f"done in {time.perf_counter() - start:.2f} s")

@@ -20,7 +20,7 @@ def test_language_switch_keeps_the_paragraph(page: Page, server: str):
     switch_language(page, "en")
     assert page.url == f"{server}/en/alliance/#p14"
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("#p14").inner_text().startswith("¶14 The leaders confirmed")
+    assert page.locator("[id='p14.1']").inner_text().startswith("The leaders confirmed")
     switch_language(page, "ja")
     assert page.url == f"{server}/alliance/#p14"
     assert "在日米軍再編" in page.locator("#p14").inner_text()
@@ -34,11 +34,15 @@ def test_language_switch_after_following_a_permalink(page: Page, server: str):
     assert page.url == f"{server}/economy/#p21"
 
 
-@pytest.mark.parametrize("path, text", [("/regional/", "リンクをコピー"), ("/en/regional/", "Copy link")])
+@pytest.mark.parametrize("path, text", [("/regional/", "リンク"), ("/en/regional/", "Link")])
 def test_copy_link_button_copies_the_paragraph_url(page: Page, server: str, path: str, text: str):
     page.goto(server + path)
     button = page.locator("#p8 button.stmt-copy")
     assert button.is_visible() and button.inner_text() == text
+    # beside ¶8, at the start of the paragraph: on the first line, right after the number
+    number, first = page.locator("#p8 a.stmt-pnum").bounding_box(), page.locator("[id='p8.1']").bounding_box()
+    box = button.bounding_box()
+    assert abs(box["y"] - number["y"]) < 12 and number["x"] < box["x"] < first["x"] + first["width"]
     button.click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}{path}#p8"
 
@@ -75,8 +79,8 @@ def test_glossary_link_shows_description_on_hover_and_focus(page: Page, server: 
     assert tooltip.inner_text().strip() == description
     page.mouse.move(0, 0)
     page.locator(".md-tooltip2--active").wait_for(state="detached")
-    page.locator("#p7 a.stmt-pnum").focus()
-    page.keyboard.press("Tab")  # from the ¶ link to the first glossary link, by keyboard
+    page.locator("#p7 button.stmt-cite").focus()
+    page.keyboard.press("Tab")  # from the ¶'s Cite button to the first glossary link, by keyboard
     assert "stmt-term" in page.evaluate("document.activeElement.className")
     page.locator(".md-tooltip2--active").wait_for(state="visible")
     with page.expect_navigation():

@@ -249,7 +249,7 @@ def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
     groups = [item for item in nav if isinstance(item, dict)]
     assert len(groups) == 10 and list(groups[0]) == ["¶1–¶10"] and list(groups[-1]) == ["¶91–¶100"]
     assert [page for group in groups for pages in group.values() for page in pages] == [f"s{i}.md" for i in range(100)]
-    assert nav[0] == "index.md" and nav[-4:] == ["full.md", "glossary.md", "corrections.md", "about.md"]
+    assert nav[0] == "index.md" and nav[-5:] == ["full.md", "glossary.md", "corrections.md", "data.md", "about.md"]
 
 
 def test_generated_pages_reach_mkdocs_without_touching_the_project(tmp_path):

@@ -22,7 +22,8 @@ from .conftest import FIXTURES, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-OUR_IDS = re.compile(r'<(?:p class="stmt-para"|div class="stmt-pair"|h1|h2|tr) id="([^"]+)"')
+OUR_IDS = re.compile(r'<(?:p class="stmt-para"|div class="stmt-para"|div class="stmt-pair"|span class="stmt-sent"'
+                     r'|li|h1|h2|h3|tr) id="([^"]+)"')
 
 
 def compare(path: Path, actual: str) -> None:

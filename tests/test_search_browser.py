@@ -58,12 +58,20 @@ def search(page: Page, query: str, lang: str, count: int) -> list[str]:
 
 
 def paragraphs(hrefs: list[str]) -> list[int]:
+    """The paragraph of each result (a result links to a sentence of it, #pN.k)."""
     numbers = []
     for href in hrefs:
-        match = re.search(r"#p(\d+)$", href)
+        match = re.search(r"#p(\d+)\.\d+$", href)
         assert match, href
         numbers.append(int(match.group(1)))
     return numbers
+
+
+def first_sentence_with(edition, lang: str, number: int, words: str) -> int:
+    """The k of the first sentence of ¶number that holds `words`."""
+    version = edition.version(lang)
+    at = "".join(span.text for span in version.paragraphs[number]).index(words)
+    return next(k for k, (start, end) in enumerate(version.sentences[number], 1) if start <= at < end)
 
 
 @pytest.mark.parametrize("lang, start, queries", [
@@ -78,7 +86,9 @@ def test_every_query_finds_exactly_its_paragraphs(page: Page, server: str, editi
         prefix = f"{server}/en/" if lang == "en" else f"{server}/"
         for href, number in zip(hrefs, want, strict=True):
             slug = edition.statement.section_of(number).slug
-            assert href.startswith(f"{prefix}{slug}/?h=") and href.endswith(f"#p{number}"), href
+            assert href.startswith(f"{prefix}{slug}/?h=") and f"#p{number}." in href, href
+            k = int(href.rsplit(".", 1)[1])
+            assert 1 <= k <= len(edition.version(lang).sentences[number]), href
 
 
 def test_result_shows_paragraph_section_and_marked_snippet(page: Page, server: str):
@@ -91,17 +101,20 @@ def test_result_shows_paragraph_section_and_marked_snippet(page: Page, server: s
     assert item.locator("mark").first.inner_text() == "拡大抑止"
 
 
-def test_following_a_result_scrolls_to_the_paragraph_and_highlights(page: Page, server: str):
+def test_following_a_result_scrolls_to_the_sentence_and_highlights(page: Page, server: str, edition):
+    k = first_sentence_with(edition, "ja", 29, "核兵器")
     page.goto(server + "/opening/")
     page.keyboard.press("/")
     search(page, "核兵器", "ja", 1)
     with page.expect_navigation():
         page.locator("li.md-search-result__item a.md-search-result__link").first.click()
-    assert page.url.endswith("/global-challenges/?h=%E6%A0%B8%E5%85%B5%E5%99%A8#p29")
-    marks = page.locator("#p29 mark[data-md-highlight]")
+    assert page.url.endswith(f"/global-challenges/?h=%E6%A0%B8%E5%85%B5%E5%99%A8#p29.{k}")
+    sentence = page.locator(f"[id='p29.{k}']")
+    marks = sentence.locator("mark[data-md-highlight]")
     marks.first.wait_for()
     assert marks.first.inner_text() == "核兵器"
-    assert page.locator("#p29").evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert sentence.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    assert sentence.evaluate("el => getComputedStyle(el).outlineStyle") != "none"  # marked as the target
 
 
 def test_no_result_is_said_in_the_page_language(page: Page, server: str):
@@ -110,7 +123,7 @@ def test_no_result_is_said_in_the_page_language(page: Page, server: str):
     assert search(page, "Mars", "en", 0) == []
 
 
-def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path):
+def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path, edition):
     shutil.copytree(real_site, tmp_path / "some" / "path")
     httpd, url = serve(tmp_path)
     try:
@@ -120,7 +133,8 @@ def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path)
         page.keyboard.press("/")
         hrefs = search(page, "Senkaku", "en", 1)
         # the query is a word of a glossary name (Senkaku Islands), which is marked whole
-        assert hrefs == [f"{url}/some/path/en/alliance/?h=Senkaku+Islands#p12"]
+        k = first_sentence_with(edition, "en", 12, "Senkaku")
+        assert hrefs == [f"{url}/some/path/en/alliance/?h=Senkaku+Islands#p12.{k}"]
         assert outside == []
         page.close()
     finally:

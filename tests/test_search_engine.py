@@ -67,17 +67,29 @@ def test_results_have_material_shape_and_marked_snippets(edition):
     g20 = out["results"]["Ｇ２０"]
     assert len(g20) == 3
     teaser, heading = g20[1]
-    assert teaser["location"] == "economy/#p20" and teaser["title"] == "¶20"
+    assert teaser["location"] == f"economy/#p20.{sentence_with(edition, 'ja', 20, 'G20')}" and teaser["title"] == "¶20"
     assert "<mark>G20</mark>" in teaser["text"] and heading["title"] == "より強靱で持続可能かつ包摂的な経済成長の実現"
     assert teaser["terms"] == {"G20": True}
     [[teaser, _]] = out["results"]["核兵器"]
     assert teaser["text"].count("<mark>核兵器</mark>") == 2
 
 
+def sentence_with(edition, lang: str, number: int, word: str) -> int:
+    """The number k of the first sentence of ¶number that holds `word` (width and case folded)."""
+    import unicodedata
+    version = edition.version(lang)
+    text = "".join(span.text for span in version.paragraphs[number])
+    fold = unicodedata.normalize("NFKC", text).lower()
+    at = fold.index(word.lower())
+    return next(k for k, (start, end) in enumerate(version.sentences[number], 1) if start <= at < end)
+
+
 def test_english_locations_and_prefix_marks(edition):
     out = run_engine(search_index(edition, "en"), [], ["abduct"])
     [[teaser, _]] = out["results"]["abduct"]
-    assert teaser["location"] == "en/regional/#p8" and "<mark>abduct</mark>ions" in teaser["text"]
+    assert sentence_with(edition, "en", 8, "abduct") > 1  # the link goes past the paragraph's start
+    assert teaser["location"] == f"en/regional/#p8.{sentence_with(edition, 'en', 8, 'abduct')}"
+    assert "<mark>abduct</mark>ions" in teaser["text"]
 
 
 def test_snippets_escape_the_text():

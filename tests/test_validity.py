@@ -43,8 +43,8 @@ def test_html_is_valid(real_site: Path):
 
 
 @pytest.mark.parametrize("path", [
-    "/", "/alliance/", "/parallel/alliance/", "/glossary/", "/corrections/",
-    "/en/", "/en/alliance/", "/en/parallel/alliance/", "/en/glossary/", "/en/corrections/"])
+    "/", "/alliance/", "/parallel/alliance/", "/glossary/", "/corrections/", "/data/",
+    "/en/", "/en/alliance/", "/en/parallel/alliance/", "/en/glossary/", "/en/corrections/", "/en/data/"])
 def test_no_accessibility_violations(page: Page, server: str, path: str):
     page.goto(server + path)
     assert not run_axe(page)
@@ -57,6 +57,23 @@ def test_no_accessibility_violations_with_search_results_open(page: Page, server
     page.keyboard.type(query)
     page.keyboard.press("End")
     page.locator("li.md-search-result__item").first.wait_for()
+    assert not run_axe(page)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["/alliance/#p12.4", "/en/alliance/#p12.4", "/en/parallel/alliance/#p12.4"])
+def test_no_accessibility_violations_with_a_sentence_marked_and_the_cite_panel_open(page: Page, server: str,
+                                                                                   path: str, scheme: str):
+    from .test_cite_browser import set_palette
+
+    page.goto(server + path)
+    set_palette(page, scheme)
+    if "parallel" in path:  # a sentence lit with its counterpart
+        page.locator("[id='p12.2-en']").dispatch_event("mouseover")
+        assert "stmt-counterpart" in page.locator("[id='p12.2-ja']").get_attribute("class")
+    else:
+        page.click("#p12 button.stmt-cite")
+        page.locator("#cite-p12 textarea").first.wait_for()
     assert not run_axe(page)
 
 

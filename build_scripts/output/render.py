@@ -77,33 +77,65 @@ def long_date(statement: Statement, lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph as shown: its number k (its id is p<N>.<k>) and its runs."""
+
+    number: int
+    spans: tuple[Span, ...]
+    after: str
+    """The white space between it and the next sentence of the same line ("" in Japanese)."""
+
+
+@dataclass(frozen=True)
 class ParagraphParts:
-    """A paragraph's text split for display: its lead, and its list items."""
+    """A paragraph's text split for display: the sentences of its lead, and of each list item."""
 
-    lead: tuple[Span, ...]
-    items: tuple[tuple[Span, ...], ...]
+    lead: tuple[Sentence, ...]
+    items: tuple[tuple[Sentence, ...], ...]
 
 
-def paragraph_parts(spans: tuple[Span, ...]) -> ParagraphParts:
-    """Split a paragraph's runs at its line breaks: the lines before the first list item are
-    the lead (joined), each line that begins with a list marker an item."""
-    lines: list[list[Span]] = [[]]
+def _cut(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
+    """The runs of [start, end) of a paragraph's text (a run cut at the edges keeps its kind)."""
+    out, offset = [], 0
     for span in spans:
-        pieces = span.text.split("\n")
-        for i, piece in enumerate(pieces):
-            if i:
-                lines.append([])
-            if piece:
-                lines[-1].append(dataclasses.replace(span, text=piece) if len(pieces) > 1 else span)
-    lead: list[Span] = []
-    items: list[tuple[Span, ...]] = []
-    for line in lines:
-        text = "".join(s.text for s in line)
-        if items or (lead and is_list_item(text)) or (not lead and is_list_item(text) and len(lines) > 1):
-            items.append(tuple(line))
+        a, b = offset, offset + len(span.text)
+        offset = b
+        if b <= start or a >= end:
+            continue
+        piece = span.text[max(start, a) - a:min(end, b) - a]
+        out.append(span if piece == span.text else dataclasses.replace(span, text=piece))
+    return tuple(out)
+
+
+def paragraph_parts(spans: tuple[Span, ...], bounds: tuple[tuple[int, int], ...] | None = None) -> ParagraphParts:
+    """Split a paragraph's runs into its sentences (inputs/sentences.py) and group them: the
+    sentences before the first line break are the lead, each line after it a list item."""
+    text = "".join(s.text for s in spans)
+    if not bounds:
+        bounds = ((0, len(text)),)
+    lead: list[Sentence] = []
+    items: list[list[Sentence]] = []
+    for k, (start, end) in enumerate(bounds, start=1):
+        following = bounds[k][0] if k < len(bounds) else len(text)
+        gap = text[end:following]
+        sentence = Sentence(k, _cut(spans, start, end), "" if "\n" in gap else gap)
+        new_line = start > 0 and text[:start].rstrip(" ").endswith("\n")
+        if new_line or (start == 0 and "\n" in text and is_list_item(text)):
+            items.append([sentence])  # a line of its own: a list item
+        elif items:
+            items[-1].append(sentence)
         else:
-            lead.extend(line)
-    return ParagraphParts(tuple(lead), tuple(items))
+            lead.append(sentence)
+    if not lead and len(items) == 1:  # one line that starts with a marker: a paragraph, not a list
+        lead, items = items[0], []
+    return ParagraphParts(tuple(lead), tuple(tuple(item) for item in items))
+
+
+def size(value: int, lang: str) -> str:
+    """A file size as the Data page gives it."""
+    if value < 10_000:
+        return f"{value:,} B" if lang != "ja" else f"{value:,} バイト"
+    return f"{value / 1000:,.0f} KB"
 
 
 def fill(sentence: str, **values: object) -> Markup:
@@ -133,6 +165,7 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     env.filters["lang_runs"] = lang_runs
     env.filters["fill"] = fill
     env.filters["paragraph_parts"] = paragraph_parts
+    env.filters["size"] = size
     if bytecode_cache is not None:
         env.bytecode_cache = bytecode_cache(env)
     return env
@@ -171,10 +204,24 @@ def page_path(name: str, lang: str, default: str) -> str:
     return f"{name}.md" if lang == default else f"{name}.{lang}.md"
 
 
-def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCacheFactory | None = None) -> list[Page]:
-    """Every generated page, in every language of the edition."""
+@dataclass(frozen=True)
+class DataFile:
+    """A file of the Data page: its name, its size in bytes, the key of its description."""
+
+    name: str
+    size: int
+
+    @property
+    def key(self) -> str:
+        return self.name.replace(".", "_")
+
+
+def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCacheFactory | None = None,
+                 data: list[Page] | None = None) -> list[Page]:
+    """Every generated page, in every language of the edition (the Data page lists `data`)."""
     env = environment(templates, bytecode_cache)
     strings = load_strings(templates)
+    data_files = [DataFile(page.path.rsplit("/", 1)[-1], len(page.content.encode("utf-8"))) for page in data or ()]
     default = edition.languages[0]
     translations = [v for v in edition.versions if v.translation]
     pages = []
@@ -191,6 +238,9 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
         add("index", "home.md.j2", "")
         add("full", "full.md.j2", "../")
         add("corrections", "corrections.md.j2", "../")
+        if data_files:
+            files_root = "../" if version.lang == default else "../../"  # the files are at the site's root
+            add("data", "data.md.j2", "../", data_files=data_files, files_root=files_root)
         if edition.terms:
             add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, version.lang))
         for section in edition.statement.sections:
@@ -228,4 +278,4 @@ def navigation(edition: Edition) -> list[str | dict[str, list[str]]]:
         pages = [{f"¶{group[0].first}–¶{group[-1].last}": [f"{s.slug}.md" for s in group]}
                  for group in (sections[i:i + size] for i in range(0, len(sections), size))]
     glossary = ["glossary.md"] if edition.terms else []
-    return ["index.md", *pages, "full.md", *glossary, "corrections.md", "about.md"]
+    return ["index.md", *pages, "full.md", *glossary, "corrections.md", "data.md", "about.md"]

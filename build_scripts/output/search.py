@@ -13,7 +13,9 @@ The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
      "docs": [{"n": 12,                  paragraph number (¶12)
                "s": 3,                   index into "sections"
                "l": "alliance/#p12",     link, relative to the site's root
-               "t": "…"}, …],            the paragraph's text as shown (corrected)
+               "t": "…",                 the paragraph's text as shown (corrected)
+               "b": [0, 48, …]}, …],     where each sentence starts in "t" (a result links to
+                                         the first sentence that matches: #p12.5)
      "terms": [{"k": ["SCC", …],         whole names, aliases (every language) and abbreviation
                 "w": ["futenma"],        search words (see search_words), lower case; may be absent
                 "a": ["…"],              this language's aliases, longest first (what to mark)
@@ -120,6 +122,7 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
                 "s": section.index - 1,
                 "l": f"{prefix}{section.slug}/#p{p.number}",
                 "t": "".join(span.text for span in text.paragraphs[p.number]),
+                "b": [start for start, _ in text.sentences.get(p.number, ((0, 0),))],
             })
     terms = []
     for term in edition.terms:

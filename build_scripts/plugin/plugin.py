@@ -26,7 +26,9 @@ from ..edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from ..errors import InputError, InputErrors
 from ..inputs.textfile import display_path
 from ..model import Edition
-from ..output.render import Page, StringsError, navigation, render_pages
+from ..output.data import data_pages
+from ..output.metadata import cite_data, page_data
+from ..output.render import Page, StringsError, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from . import upstream
 from .config import StatementSiteConfig
@@ -98,7 +100,8 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         loaded = time.perf_counter()
         cache = upstream.bytecode_cache if self.config.speedups else None
         try:
-            pages = render_pages(edition, Path(self.config.templates_dir), cache) + search_pages(edition)
+            data = data_pages(edition, config.site_url or "../")
+            pages = render_pages(edition, Path(self.config.templates_dir), cache, data) + search_pages(edition) + data
         except StringsError as error:
             raise PluginError(str(error)) from None
         check_names(pages, Path(config.docs_dir))
@@ -131,7 +134,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             for note in generated.notes:
                 log.info(note)
             log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
-        _configure(config, self.generated.edition)
+        _configure(config, self.generated.edition, Path(self.config.templates_dir))
         return config
 
     # -- MkDocs' build -----------------------------------------------------------------------
@@ -175,9 +178,14 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         return server
 
 
-def _configure(config: MkDocsConfig, edition: Edition) -> None:
-    """Set what MkDocs takes from the statement: page order, site name, languages built."""
+def _configure(config: MkDocsConfig, edition: Edition, templates: Path) -> None:
+    """Set what MkDocs takes from the statement: page order, site name, languages built, and
+    the facts main.html writes into every page (citation, preview and schema.org tags)."""
     config.nav = navigation(edition)
+    strings = load_strings(templates)
+    cited = cite_data(edition, strings)
+    config.extra["statement_site"] = {lang: {**page_data(edition, lang, strings[lang]), "cite": cited}
+                                      for lang in edition.languages}
     # Material prints site_name as HTML without escaping it; the title is data.
     config.site_name = html.escape(edition.statement.title, quote=False)
     i18n = config.plugins.get("i18n")

@@ -1,35 +1,128 @@
-/* permalink.js: shows each paragraph's "copy link" button and copies the paragraph's URL. */
+/* permalink.js: links to a paragraph or a sentence, as a reader takes them. Shows the controls
+   beside each ¶N (copy its link, or share it on a phone), offers "copy link to this sentence"
+   when text inside one sentence is selected, and marks the sentence a link leads to. A link is
+   always the canonical one: this page, its #anchor, never a search's ?h=. */
 (function () {
   "use strict";
 
-  function paragraphUrl(anchor) {
-    var url = new URL(window.location.href);
-    url.hash = anchor;
-    return url.toString();
+  var data = JSON.parse((document.getElementById("stmt-data") || {}).textContent || "{}");
+  var strings = data.strings || {};
+  var lang = document.documentElement.lang;
+
+  /* The canonical address of an anchor of this page: at the site's own address where the build
+     was given one (Material then writes <link rel="canonical">), else where the page is read. */
+  var canonical = document.querySelector("link[rel=canonical]");
+  function linkTo(anchor) {
+    var page = canonical ? canonical.href.split("#")[0] : window.location.origin + window.location.pathname;
+    return page + "#" + anchor;
+  }
+  window.StatementLinks = { linkTo: linkTo };
+
+  function flash(button, label) {
+    var text = button.textContent;
+    button.textContent = label;
+    window.setTimeout(function () { button.textContent = text; }, 1500);
   }
 
-  function copy(button) {
-    var text = paragraphUrl(button.dataset.anchor);
-    var done = function () {
-      var label = button.textContent;
-      button.textContent = button.dataset.copied;
-      window.setTimeout(function () { button.textContent = label; }, 1500);
-    };
+  function copyText(text, button) {
+    var done = function () { flash(button, button.dataset.copied || strings.copied || "✓"); };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () { window.prompt("", text); });
     } else {
       window.prompt("", text);
     }
   }
+  window.StatementLinks.copyText = copyText;
+
+  /* On a touch screen with a system share sheet, share; elsewhere, copy. */
+  function shareOrCopy(anchor, button) {
+    var url = linkTo(anchor);
+    if (navigator.share && window.matchMedia("(pointer: coarse)").matches) {
+      navigator.share({ title: document.title, url: url }).catch(function () {});
+    } else {
+      copyText(url, button);
+    }
+  }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.stmt-copy");
-    if (button) {
-      copy(button);
-    }
+    if (button) shareOrCopy(button.dataset.anchor, button);
   });
 
-  document.querySelectorAll("button.stmt-copy").forEach(function (button) {
-    button.hidden = false;
+  document.querySelectorAll(".stmt-tools").forEach(function (tools) { tools.hidden = false; });
+
+  /* "Copy link to this sentence" beside a selection that lies within one sentence. */
+  var offer = document.createElement("button");
+  offer.type = "button";
+  offer.className = "stmt-sentence-link";
+  offer.hidden = true;
+  offer.textContent = strings.copy_sentence || "Copy link to this sentence";
+  document.body.appendChild(offer);
+
+  function selectedSentence() {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    var range = selection.getRangeAt(0);
+    var start = range.startContainer.parentElement, end = range.endContainer.parentElement;
+    var sentence = start && start.closest(".stmt-sent");
+    return sentence && end && end.closest(".stmt-sent") === sentence ? { sentence: sentence, range: range } : null;
+  }
+
+  function sentenceAnchor(element) {
+    return element.id.replace(/-[a-z]+$/, "");  // the parallel page's p12.5-ja is the sentence p12.5
+  }
+
+  function showOffer() {
+    var found = selectedSentence();
+    if (!found) { offer.hidden = true; return; }
+    var rect = found.range.getBoundingClientRect();
+    offer.dataset.anchor = sentenceAnchor(found.sentence);
+    offer.style.top = (window.scrollY + rect.bottom + 6) + "px";
+    offer.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 260)) + "px";
+    offer.hidden = false;
+  }
+
+  var pending = null;
+  document.addEventListener("selectionchange", function () {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(showOffer, 200);  // wait until the selection settles
+  });
+  offer.addEventListener("mousedown", function (event) { event.preventDefault(); });  // keep the selection
+  offer.addEventListener("click", function () { shareOrCopy(offer.dataset.anchor, offer); });
+
+  /* A link to a sentence: on the parallel page its id carries the language (p12.5-ja). */
+  function markTarget() {
+    document.querySelectorAll(".stmt-target").forEach(function (el) { el.classList.remove("stmt-target"); });
+    var anchor = decodeURIComponent(window.location.hash.slice(1));
+    if (!/^p\d+\.\d+$/.test(anchor) || document.getElementById(anchor)) return;
+    var target = document.getElementById(anchor + "-" + lang);
+    if (target) {
+      target.classList.add("stmt-target");
+      target.scrollIntoView({ block: "center" });
+    }
+  }
+  window.addEventListener("hashchange", markTarget);
+  markTarget();
+
+  /* The parallel view: a sentence hovered or focused lights its counterpart. */
+  function counterpart(element) {
+    var match = element && element.id.match(/^(p\d+\.\d+)-([a-z]+)$/);
+    if (!match) return null;
+    var other = document.querySelector("[id^='" + match[1] + "-']:not(#" + CSS.escape(element.id) + ")");
+    return other;
+  }
+  ["mouseover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var sentence = event.target.closest && event.target.closest(".stmt-pair .stmt-sent");
+      var other = counterpart(sentence);
+      if (other) { sentence.classList.add("stmt-counterpart"); other.classList.add("stmt-counterpart"); }
+    });
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var sentence = event.target.closest && event.target.closest(".stmt-pair .stmt-sent");
+      var other = counterpart(sentence);
+      if (other) { sentence.classList.remove("stmt-counterpart"); other.classList.remove("stmt-counterpart"); }
+    });
   });
 })();

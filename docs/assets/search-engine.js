@@ -214,21 +214,29 @@
     return html;
   }
 
+  /* The link of a hit: its paragraph's first sentence that holds a match (#p12.5). */
+  function location(doc, ranges) {
+    if (!doc.b || !ranges.length) return doc.l;
+    var k = 0;
+    while (k < doc.b.length && doc.b[k] <= ranges[0][0]) k++;
+    return doc.l + "." + Math.max(k, 1);
+  }
+
   /* Results in the shape Material's search UI renders: one group per paragraph. */
   function results(prepared, query) {
     return search(prepared, query).map(function (hit) {
-      var doc = hit.doc, terms = {};
+      var doc = hit.doc, terms = {}, link = location(doc, hit.ranges);
       hit.ranges.forEach(function (r) { terms[doc.t.slice(r[0], r[1])] = true; });
       var section = prepared.sections[doc.s] || "";
       return [
-        { location: doc.l, title: "¶" + doc.n, text: snippet(doc.t, hit.ranges, prepared.lang), score: 1, terms: terms },
-        { location: doc.l, title: escapeHTML(section || "¶" + doc.n), text: "", score: 1, terms: terms }
+        { location: link, title: "¶" + doc.n, text: snippet(doc.t, hit.ranges, prepared.lang), score: 1, terms: terms },
+        { location: link, title: escapeHTML(section || "¶" + doc.n), text: "", score: 1, terms: terms }
       ];
     });
   }
 
   var api = { normalize: normalize, key: key, queryWords: queryWords, prepare: prepare, search: search,
-              snippet: snippet, results: results, escapeHTML: escapeHTML };
+              snippet: snippet, results: results, escapeHTML: escapeHTML, location: location };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.StatementSearch = api;
 })(typeof self !== "undefined" ? self : this);
