@@ -88,7 +88,8 @@
       var text = document.createElement("textarea");
       text.id = id;
       text.readOnly = true;
-      text.rows = entry[1].split("\n").length > 1 ? entry[1].split("\n").length : 3;
+      // Tall enough for the whole citation on a phone (about 30 characters a line there).
+      text.rows = Math.min(14, Math.max(2, entry[1].split("\n").length, Math.ceil(entry[1].length / 30)));
       text.value = entry[1];
       var copy = document.createElement("button");
       copy.type = "button";
