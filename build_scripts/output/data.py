@@ -40,13 +40,16 @@ def sentences(version: Version, number: int) -> list[str]:
     return [text[start:end] for start, end in version.sentences.get(number, ((0, len(text)),))]
 
 
-def _section(edition: Edition, section: Section, base: str) -> dict:
-    langs = edition.languages
-    mentioned: dict[int, list[str]] = {}
+def _mentioned(edition: Edition) -> dict[int, list[str]]:
+    """The ids of the entries each paragraph mentions (in any language), sorted."""
+    found: dict[int, set[str]] = {}
     for m in edition.mentions:
-        ids = mentioned.setdefault(m.paragraph, [])
-        if m.term_id not in ids:
-            ids.append(m.term_id)
+        found.setdefault(m.paragraph, set()).add(m.term_id)
+    return {number: sorted(ids) for number, ids in found.items()}
+
+
+def _section(edition: Edition, section: Section, base: str, mentioned: dict[int, list[str]]) -> dict:
+    langs = edition.languages
     paragraphs = []
     for p in section.paragraphs:
         url = {lang: _url(edition, lang, f"{section.slug}/#{p.anchor}", base) for lang in langs}
@@ -60,7 +63,7 @@ def _section(edition: Edition, section: Section, base: str) -> dict:
                            "url": {lang: f"{url[lang]}.{k}" for lang in langs},
                            "text": {lang: by_lang[lang][k - 1] for lang in langs}}
                           for k in range(1, len(by_lang[langs[0]]) + 1)],
-            "glossary": sorted(mentioned.get(p.number, [])),
+            "glossary": mentioned.get(p.number, []),
         }
         if p.corrections:
             entry["published"] = p.published
@@ -81,6 +84,7 @@ def statement_json(edition: Edition, base: str = "../") -> dict:
     """statement.json as data (its schema: statement.schema.json)."""
     statement, publication = edition.statement, edition.publication
     langs = edition.languages
+    mentioned = _mentioned(edition)
     sources = {"ja": {"url": publication.source_url, "publisher": publication.publisher}}
     if publication.english_url:
         sources["en"] = {"url": publication.english_url, "publisher": publication.english_publisher}
@@ -93,7 +97,7 @@ def statement_json(edition: Edition, base: str = "../") -> dict:
         "translations": [v.lang for v in edition.versions if v.translation],
         "sources": sources,
         "authors": {lang: list(names) for lang, names in publication.authors.items()},
-        "sections": [_section(edition, section, base) for section in statement.sections],
+        "sections": [_section(edition, section, base, mentioned) for section in statement.sections],
         "corrections": [{"number": c.number, "paragraph": c.paragraph, "published": c.published,
                          "corrected": c.corrected, "reason": c.reason} for c in edition.corrections],
     }
