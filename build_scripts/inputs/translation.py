@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -83,6 +84,29 @@ def _sentence_joiner(text: str, sentence: str) -> str:
     return "\n" if is_list_item(sentence) else " "
 
 
+def _by_number(path: Path, node: yaml.Node | None, what: str,
+               problems: Problems) -> Iterator[tuple[int, yaml.Node, Origin]]:
+    """The (number, value, origin of the key) of a mapping keyed by paragraph number, each
+    number once; a key that is not a number, or a number given twice, is reported and skipped."""
+    if node is None:
+        return
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(where(path, node), f"{what}: expected a mapping of paragraph numbers to text, found {kind_of(node)}")
+        return
+    seen: set[int] = set()
+    for key, value in node.value:
+        origin = where(path, key)
+        if not (isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int")):
+            problems.add(origin, f"{what}: key {key.value!r} must be a paragraph number")
+            continue
+        number = int(key.value)
+        if number in seen:
+            problems.add(origin, f"{what}: paragraph {number} is given twice")
+            continue
+        seen.add(number)
+        yield number, value, origin
+
+
 def _sentences(count: int) -> str:
     return f"{count} sentence" if count == 1 else f"{count} sentences"
 
@@ -91,21 +115,8 @@ def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
                 problems: Problems) -> dict[int, tuple[str | None, Bounds, Origin]]:
     """The paragraphs: each one sentence (text) or a list of its sentences, as many as the Japanese has."""
     found: dict[int, tuple[str | None, Bounds, Origin]] = {}
-    if node is None:
-        return found
-    if not isinstance(node, yaml.MappingNode):
-        problems.add(where(path, node), f"paragraphs: expected a mapping of paragraph numbers to text, found {kind_of(node)}")
-        return found
     japanese = {p.number: len(japanese_sentences(p.text)) for p in statement.paragraphs}
-    for key, value in node.value:
-        origin = where(path, key)
-        if not (isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int")):
-            problems.add(origin, f"paragraphs: key {key.value!r} must be a paragraph number")
-            continue
-        number = int(key.value)
-        if number in found:
-            problems.add(origin, f"paragraphs: paragraph {number} is given twice")
-            continue
+    for number, value, origin in _by_number(path, node, "paragraphs", problems):
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
         sentences: list[str] = []
         for k, item in enumerate(items, start=1):
@@ -138,20 +149,8 @@ def _numbered(path: Path, node: yaml.Node | None, what: str,
               problems: Problems) -> dict[int, tuple[str | None, Origin]]:
     """A mapping from paragraph number to non-empty text (None where the text is wrong, already reported)."""
     found: dict[int, tuple[str | None, Origin]] = {}
-    if node is None:
-        return found
-    if not isinstance(node, yaml.MappingNode):
-        problems.add(where(path, node), f"{what}: expected a mapping of paragraph numbers to text, found {kind_of(node)}")
-        return found
-    for key, value in node.value:
-        origin = where(path, key)
-        if not (isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int")):
-            problems.add(origin, f"{what}: key {key.value!r} must be a paragraph number")
-            continue
-        number = int(key.value)
-        if number in found:
-            problems.add(origin, f"{what}: paragraph {number} is given twice")
-        elif not isinstance(value, yaml.ScalarNode) or value.tag.endswith((":null", ":bool")):
+    for number, value, origin in _by_number(path, node, what, problems):
+        if not isinstance(value, yaml.ScalarNode) or value.tag.endswith((":null", ":bool")):
             problems.add(where(path, value), f"{what}: paragraph {number} must be text, found {kind_of(value)}")
             found[number] = (None, origin)
         elif not str(value.value).strip():
