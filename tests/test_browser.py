@@ -3,8 +3,16 @@ the language switch that keeps the paragraph, and the parallel view's layout."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+
+from build_scripts.edition import load_edition
+
+from .conftest import STATEMENT_DIR, requests_outside
+from .test_validity import run_axe
 
 
 def switch_language(page: Page, lang: str) -> None:
@@ -47,16 +55,51 @@ def test_copy_link_button_copies_the_paragraph_url(page: Page, server: str, path
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}{path}#p8"
 
 
-def test_parallel_view_columns_side_by_side_then_stacked(page: Page, server: str):
-    page.goto(f"{server}/parallel/alliance/#p12")
-    japanese = page.locator("#p12 .stmt-col[lang=ja]")
-    english = page.locator("#p12 .stmt-col[lang=en]")
-    assert "拡大抑止" in japanese.inner_text() and "extended deterrence" in english.inner_text()
-    wide_ja, wide_en = japanese.bounding_box(), english.bounding_box()
-    assert wide_en["x"] > wide_ja["x"] + wide_ja["width"] - 1 and abs(wide_en["y"] - wide_ja["y"]) < 2
-    page.set_viewport_size({"width": 390, "height": 844})
-    narrow_ja, narrow_en = japanese.bounding_box(), english.bounding_box()
-    assert abs(narrow_en["x"] - narrow_ja["x"]) < 2 and narrow_en["y"] >= narrow_ja["y"] + narrow_ja["height"] - 1
+# The parallel view: an entry of the navigation, its index, a page per section with previous/next,
+# two columns over the whole width on a desktop, one language at a time with a switch on a phone.
+
+@pytest.fixture(scope="module")
+def sections() -> list[tuple[str, str]]:
+    """Each section of the built statement: its slug and its paragraph range as shown (¶11–¶14)."""
+    return [(s.slug, f"¶{s.first}" + (f"–¶{s.last}" if s.last != s.first else ""))
+            for s in load_edition(STATEMENT_DIR).statement.sections]
+
+
+@pytest.fixture
+def phone(browser: Browser, server: str) -> Iterator[Page]:
+    """A tab on a phone (390×844, touch); the test fails if the page asks anything of another origin."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    outside = requests_outside(page, server)
+    yield page
+    context.close()
+    assert outside == [], f"requests outside the site: {outside}"
+
+
+def in_view(page: Page, selector: str) -> bool:
+    """Whether the element is shown and its top is on the screen, below the header."""
+    box = page.locator(selector).bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    return box is not None and header["height"] <= box["y"] < page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("prefix, title", [("", "対訳"), ("/en", "Parallel text")])
+def test_the_parallel_text_is_in_the_navigation_and_its_index_lists_every_section(page: Page, server: str, sections,
+                                                                                 prefix: str, title: str):
+    page.goto(f"{server}{prefix}/alliance/")
+    entry = page.locator(".md-sidebar--primary a.md-nav__link").filter(has_text=re.compile(f"^\\s*{title}\\s*$"))
+    assert entry.count() == 1
+    with page.expect_navigation():
+        entry.click()
+    assert page.url == f"{server}{prefix}/parallel/" and page.locator("h1").inner_text() == title
+    rows = page.locator(".stmt-parallel-index tbody tr")
+    links = rows.locator("td:first-child a").evaluate_all("links => links.map(a => a.href)")
+    assert links == [f"{server}{prefix}/parallel/{slug}/" for slug, _ in sections]
+    assert rows.locator("td:last-child").all_inner_texts() == [shown for _, shown in sections]
+    with page.expect_navigation():
+        rows.nth(3).locator("td:first-child a").click()
+    assert page.url == f"{server}{prefix}/parallel/{sections[3][0]}/"
+    assert page.locator(".stmt-pair[id^=p] .stmt-col").count() >= 2
 
 
 def test_parallel_view_is_reachable_from_section_pages(page: Page, server: str):
@@ -67,22 +110,120 @@ def test_parallel_view_is_reachable_from_section_pages(page: Page, server: str):
         assert page.locator("#p32 .stmt-col").count() == 2
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_previous_and_next_lead_through_the_parallel_pages_in_order(page: Page, server: str, sections, prefix: str):
+    slugs = [slug for slug, _ in sections]
+
+    def follow(rel: str) -> list[str]:
+        """The pages reached by following `rel` links from the page open now, this one first."""
+        reached = [page.url]
+        while page.locator(f".stmt-pager a[rel={rel}]").count():
+            with page.expect_navigation():
+                page.click(f".stmt-pager a[rel={rel}]")
+            reached.append(page.url)
+        return reached
+
+    page.goto(f"{server}{prefix}/parallel/{slugs[0]}/")
+    assert follow("next") == [f"{server}{prefix}/parallel/{slug}/" for slug in slugs]
+    assert follow("prev") == [f"{server}{prefix}/parallel/{slug}/" for slug in reversed(slugs)]
+    index = page.locator(".stmt-pager a[href$='parallel/']")
+    with page.expect_navigation():
+        index.click()
+    assert page.url == f"{server}{prefix}/parallel/"
+
+
+def test_on_a_desktop_the_columns_fill_the_width_and_their_labels_stay_in_view(page: Page, server: str):
+    page.goto(f"{server}/parallel/alliance/#p12")
+    japanese = page.locator("#p12 .stmt-col[lang=ja]")
+    english = page.locator("#p12 .stmt-col[lang=en]")
+    assert "拡大抑止" in japanese.inner_text() and "extended deterrence" in english.inner_text()
+    ja, en = japanese.bounding_box(), english.bounding_box()
+    assert en["x"] > ja["x"] + ja["width"] - 1 and abs(en["y"] - ja["y"]) < 2  # side by side
+    assert not page.locator("#p12 .stmt-switch").is_visible()
+    # the content area: from the navigation to the right edge of the page's grid (no table of contents)
+    nav, grid = page.locator(".md-sidebar--primary").bounding_box(), page.locator(".md-main__inner").bounding_box()
+    area = grid["x"] + grid["width"] - (nav["x"] + nav["width"])
+    assert en["x"] + en["width"] - ja["x"] >= 0.9 * area
+    # the linked pair is not under the labels; scrolled further, the labels stay under the header
+    labels = page.locator(".stmt-pair-head")
+    header = page.locator(".md-header").bounding_box()
+    assert page.locator("#p12").bounding_box()["y"] >= labels.bounding_box()["y"] + labels.bounding_box()["height"] - 1
+    page.evaluate("window.scrollTo(0, document.getElementById('p14').getBoundingClientRect().top + window.scrollY)")
+    assert page.evaluate("window.scrollY") > 1000
+    box = labels.bounding_box()
+    assert abs(box["y"] - (header["y"] + header["height"])) < 2
+    on_top = ("el => { const r = el.getBoundingClientRect();"
+              " return el.contains(document.elementFromPoint(r.left + 5, r.top + r.height / 2)); }")
+    assert labels.evaluate(on_top)
+
+
+@pytest.mark.parametrize("path, shown, other", [("/parallel/alliance/", "ja", "en"), ("/en/parallel/alliance/", "en", "ja")])
+def test_on_a_phone_a_pair_flips_between_the_languages_in_place(phone: Page, server: str, path: str, shown: str,
+                                                                 other: str):
+    page = phone
+    page.goto(f"{server}{path}#p12")
+
+    def showing() -> list[str]:
+        """The languages ¶12 shows, and the one its switch says it shows."""
+        columns = [lang for lang in ("ja", "en") if page.locator(f"#p12 .stmt-col[lang={lang}]").is_visible()]
+        pressed = page.locator("#p12 .stmt-switch button[aria-pressed=true]").evaluate_all("bs => bs.map(b => b.dataset.show)")
+        return columns + pressed
+
+    assert showing() == [shown, shown]  # the page's language first
+    assert page.locator("#p13 .stmt-switch").is_visible()
+    button = page.locator(f"#p12 .stmt-switch button[data-show={other}]")
+    before = button.bounding_box()
+    assert before["width"] >= 44 and before["height"] >= 44  # a touch target
+    button.tap()
+    assert showing() == [other, other]
+    assert abs(button.bounding_box()["y"] - before["y"]) < 1  # in place: the switch did not move
+    assert page.locator(f"#p13 .stmt-col[lang={shown}]").is_visible()  # the other pairs as they were
+    assert not run_axe(page)
+    # by keyboard: Enter or Space on a focused button; (Shift+)Tab goes from one to the other
+    page.locator(f"#p12 .stmt-switch button[data-show={shown}]").focus()
+    page.keyboard.press("Enter")
+    assert showing() == [shown, shown]
+    page.keyboard.press("Tab" if shown == "ja" else "Shift+Tab")  # the Japanese button comes first
+    assert page.evaluate("document.activeElement.dataset.show") == other
+    page.keyboard.press("Space")
+    assert showing() == [other, other]
+
+
+def test_on_a_phone_a_sentence_link_shows_and_marks_its_sentence(phone: Page, server: str):
+    page = phone
+    page.goto(f"{server}/en/parallel/alliance/#p12.4")
+    assert "stmt-target" in page.locator("[id='p12.4-en']").get_attribute("class")
+    assert in_view(page, "[id='p12.4-en']")
+    # ¶12 flipped to the Japanese, a link to another of its sentences brings back the English
+    page.locator("#p12 .stmt-switch button[data-show=ja]").tap()
+    assert not page.locator("[id='p12.4-en']").is_visible()
+    page.evaluate("window.location.hash = '#p12.5'")
+    page.wait_for_function("document.getElementById('p12.5-en').classList.contains('stmt-target')")
+    assert in_view(page, "[id='p12.5-en']")
+    assert page.locator("#p12 .stmt-switch button[data-show=en]").get_attribute("aria-pressed") == "true"
+    # a link to the Japanese sentence itself shows the Japanese
+    page.evaluate("window.location.hash = '#p12.3-ja'")
+    page.wait_for_function("document.getElementById('p12.3-ja').getClientRects().length > 0")
+    assert in_view(page, "[id='p12.3-ja']")
+
+
 @pytest.mark.parametrize("path", ["/regional/", "/en/regional/"])
 def test_glossary_link_shows_description_on_hover_and_focus(page: Page, server: str, path: str):
     page.goto(server + path)
     link = page.locator("#p7 a.stmt-term").first
-    description = link.get_attribute("title") or ""
-    assert len(description) > 20
+    description = link.get_attribute("data-tip") or ""  # tips.js took it from the title
+    assert len(description) > 20 and link.get_attribute("title") is None
     link.hover()
-    tooltip = page.locator(".md-tooltip2--active")
+    tooltip = page.locator("#stmt-tip")
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text().strip() == description
+    assert link.get_attribute("aria-describedby") == "stmt-tip"
     page.mouse.move(0, 0)
-    page.locator(".md-tooltip2--active").wait_for(state="detached")
+    tooltip.wait_for(state="hidden")
     page.locator("#p7 button.stmt-cite").focus()
     page.keyboard.press("Tab")  # from the ¶'s Cite button to the first glossary link, by keyboard
     assert "stmt-term" in page.evaluate("document.activeElement.className")
-    page.locator(".md-tooltip2--active").wait_for(state="visible")
+    tooltip.wait_for(state="visible")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     entry_id = page.url.split("#")[1]

@@ -44,7 +44,7 @@ def test_corrections_are_shown_and_listed(real_site):
     listing = html(real_site, "corrections")
     assert listing.count('<tr id="c') == 9
     assert '<a href="../regional/#p7">¶7</a>' in listing
-    assert '<td lang="ja">兩岸問題</td>' in listing and "<ins>両岸問題</ins>" in listing
+    assert '<td lang="ja" data-label="公表された本文：">兩岸問題</td>' in listing and "<ins>両岸問題</ins>" in listing
 
 
 def test_home_page_contents_and_provenance(real_site):
@@ -187,7 +187,7 @@ def test_english_pages_are_labelled_and_link_to_official_texts(real_site):
 def test_english_corrections_page_explains_in_english(real_site):
     page = html(real_site / "en", "corrections")
     assert page.count('<tr id="c') == 9
-    assert "Wrong acronym." in page and '<td lang="ja">安全保障協議委員会（SCG）</td>' in page
+    assert "Wrong acronym." in page and '<td lang="ja" data-label="As published: ">安全保障協議委員会（SCG）</td>' in page
 
 
 def test_glossary_pages_in_both_languages_with_the_same_ids(real_site):
@@ -235,6 +235,12 @@ def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
     edition = load_edition(STATEMENT_DIR)
     slugs = [f"{s.slug}.md" for s in edition.statement.sections]
     assert navigation(edition)[1:1 + len(slugs)] == slugs
+    # the parallel text is one entry (its index), after the whole text; without a translation, none
+    assert [p for p in navigation(edition) if "parallel" in p] == ["parallel/index.md"]
+    assert navigation(edition)[-6:-4] == ["full.md", "parallel/index.md"]
+    import dataclasses
+    japanese_only = dataclasses.replace(edition, versions=edition.versions[:1])
+    assert not [p for p in navigation(japanese_only) if "parallel" in p]
 
     def sections(count: int):
         """The edition with `count` sections of one paragraph each (¶1 in s0, ¶2 in s1, …)."""
@@ -249,7 +255,8 @@ def test_navigation_lists_a_short_statement_flat_and_groups_a_long_one():
     groups = [item for item in nav if isinstance(item, dict)]
     assert len(groups) == 10 and list(groups[0]) == ["¶1–¶10"] and list(groups[-1]) == ["¶91–¶100"]
     assert [page for group in groups for pages in group.values() for page in pages] == [f"s{i}.md" for i in range(100)]
-    assert nav[0] == "index.md" and nav[-5:] == ["full.md", "glossary.md", "corrections.md", "data.md", "about.md"]
+    assert nav[0] == "index.md"
+    assert nav[-6:] == ["full.md", "parallel/index.md", "glossary.md", "corrections.md", "data.md", "about.md"]
 
 
 def test_generated_pages_reach_mkdocs_without_touching_the_project(tmp_path):

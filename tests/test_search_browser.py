@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page
 
 from build_scripts.edition import load_edition
+from build_scripts.output.render import load_strings
 
-from .conftest import STATEMENT_DIR, requests_outside, serve
+from .conftest import REPO, STATEMENT_DIR, requests_outside, serve
 from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
 
 COUNT_TEXT = {
@@ -40,8 +42,15 @@ def search(page: Page, query: str, lang: str, count: int) -> list[str]:
     page.wait_for_function(WAIT_FOR_META, arg=texts["empty"], timeout=5000)
     page.keyboard.type(query)
     # Playwright sends only an input event for characters beyond a US keyboard; Material
-    # searches on keyup, so end with a key a reader would press too.
+    # searches on keyup, so end with a key a reader would press too (search-config.js hands
+    # Material every input event as well: test_text_that_comes_without_a_key_is_searched).
     page.keyboard.press("End")
+    return rendered(page, lang, count)
+
+
+def rendered(page: Page, lang: str, count: int) -> list[str]:
+    """Wait until Material says it found `count` results; return the href of every result, all rendered."""
+    texts = COUNT_TEXT[lang]
     want = texts.get(count) if count in (0, 1) else texts["n"].format(count)
     page.wait_for_function(WAIT_FOR_META, arg=want, timeout=5000)
     items = page.locator("li.md-search-result__item")
@@ -160,3 +169,120 @@ def test_search_recovers_when_the_index_could_not_be_fetched(browser, server: st
     assert paragraphs(search(page, "核兵器", "ja", 1)) == [29]
     assert len(attempts) == 2
     page.close()
+
+
+KEY_EVENTS = """() => { window.keyEvents = 0;
+  for (const type of ["keydown", "keypress", "keyup"]) addEventListener(type, e => { if (e.isTrusted) keyEvents++; }, true); }"""
+
+
+@pytest.mark.parametrize("lang, start, query, how", [
+    ("ja", "/alliance/", "尖閣諸島", "insert"),          # dictation, an input method: text with no key
+    ("en", "/en/regional/", "abductions", "paste")])   # Paste from a phone's menu: the value, one input event
+def test_text_that_comes_without_a_key_is_searched(page: Page, server: str, edition, lang, start, query, how):
+    want = expected(edition, lang, query)
+    page.goto(server + start)
+    page.evaluate(KEY_EVENTS)
+    box = page.locator("input.md-search__input")
+    box.focus()  # as a tap on the search field does: Material opens its search
+    page.wait_for_function(WAIT_FOR_META, arg=COUNT_TEXT[lang]["empty"], timeout=5000)
+    if how == "insert":
+        page.keyboard.insert_text(query)
+    else:
+        box.evaluate("(el, q) => { el.value = q; el.dispatchEvent(new Event('input', {bubbles: true})); }", query)
+    assert paragraphs(rendered(page, lang, len(want))) == want
+    assert page.evaluate("keyEvents") == 0
+
+
+@pytest.mark.parametrize("lang, query, opening", [("ja", "クアッド", "冒頭"), ("en", "Quad", "Opening")])
+def test_a_result_in_the_opening_is_titled_with_its_name(page: Page, server: str, edition, lang, query, opening):
+    """The paragraphs before the first heading are the section named `opening` in strings.yml."""
+    want = expected(edition, lang, query)
+    sections = [edition.statement.section_of(number) for number in want]
+    assert sections[0].heading is None  # the query finds a paragraph of the opening
+    page.goto(server + ("/en/future/" if lang == "en" else "/future/"))
+    page.keyboard.press("/")
+    search(page, query, lang, len(want))
+    items = page.locator("li.md-search-result__item")
+    titles = [edition.version(lang).heading(section) or opening for section in sections]
+    assert items.evaluate_all("els => els.map(el => el.querySelector('h1').innerText)") == titles
+    assert items.evaluate_all("els => els.map(el => el.querySelector('h2').innerText)") == [f"¶{n}" for n in want]
+
+
+def offer_text(lang: str, query: str, count: int) -> str:
+    """The offer of the other site's results, as strings.yml words it."""
+    strings = load_strings(REPO / "templates")[lang]
+    sentence = strings["ui_search_elsewhere_one"] if count == 1 else strings["ui_search_elsewhere_other"]
+    return sentence.format(query=query, count=count)
+
+
+@pytest.mark.parametrize("lang, start, query, other, other_start", [
+    ("en", "/en/alliance/", "尖閣", "ja", "/alliance/"),
+    ("ja", "/regional/", "abduct", "en", "/en/regional/"),
+    ("ja", "/", "Biden", "en", "/en/")])
+def test_a_query_found_only_on_the_other_site_offers_it(page: Page, server: str, edition, lang, start, query,
+                                                         other, other_start):
+    want = expected(edition, other, query)
+    assert want and expected(edition, lang, query) == []
+    page.goto(server + start)
+    page.keyboard.press("/")
+    search(page, query, lang, 0)
+    offer = page.locator(".md-search-result__meta + .stmt-search-elsewhere a")
+    assert offer.inner_text() == offer_text(lang, query, len(want))
+    assert offer.locator(f"span[lang={other}]").inner_text() == query
+    with page.expect_navigation():
+        offer.click()
+    assert page.url == f"{server}{other_start}?{urlencode({'q': query})}"
+    hrefs = rendered(page, other, len(want))  # Material opened its search with the query and ran it
+    assert paragraphs(hrefs) == want
+    assert all(href.startswith(f"{server}/en/") == (other == "en") for href in hrefs)
+
+
+def test_no_offer_for_a_query_found_here_or_nowhere(page: Page, server: str):
+    page.goto(server + "/en/alliance/")
+    page.keyboard.press("/")
+    search(page, "尖閣", "en", 0)
+    offer = page.locator(".stmt-search-elsewhere")
+    offer.wait_for()  # the Japanese index is loaded: its answers now come within milliseconds
+    for query, count in [("Senkaku", 1), ("Mars", 0), ("Senkaku", 1)]:  # both sites; neither
+        search(page, query, "en", count)
+        page.wait_for_timeout(300)
+        assert offer.count() == 0, query
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_offer_is_accessible(page: Page, server: str, scheme: str):
+    from .test_cite_browser import set_palette
+    from .test_validity import AXE
+
+    page.goto(server + "/en/alliance/")
+    set_palette(page, scheme)
+    page.keyboard.press("/")
+    search(page, "尖閣", "en", 0)
+    page.locator(".stmt-search-elsewhere a").wait_for()
+    page.add_script_tag(path=str(AXE))
+    # axe-core on the search results only (the rest of the page has tests of its own)
+    violations = page.evaluate("axe.run(document.querySelector('.md-search-result')).then(r => r.violations)")
+    assert [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in violations] == []
+    box = page.locator(".stmt-search-elsewhere a").bounding_box()
+    assert box and box["height"] >= 44  # a touch target as large as the controls beside each ¶
+
+
+def test_the_offer_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path, edition):
+    shutil.copytree(real_site, tmp_path / "some" / "path")
+    httpd, url = serve(tmp_path)
+    try:
+        page = browser.new_page()
+        outside = requests_outside(page, url + "/some/path/")
+        page.goto(url + "/some/path/en/alliance/")
+        page.keyboard.press("/")
+        search(page, "尖閣", "en", 0)
+        offer = page.locator(".stmt-search-elsewhere a")
+        assert offer.inner_text() == offer_text("en", "尖閣", 1)
+        with page.expect_navigation():
+            offer.click()
+        k = first_sentence_with(edition, "ja", 12, "尖閣")
+        assert rendered(page, "ja", 1) == [f"{url}/some/path/alliance/?h=%E5%B0%96%E9%96%A3#p12.{k}"]
+        assert outside == []
+        page.close()
+    finally:
+        httpd.shutdown()

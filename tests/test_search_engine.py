@@ -13,7 +13,8 @@ import subprocess
 import pytest
 
 from build_scripts.edition import load_edition
-from build_scripts.output.search import search_index
+from build_scripts.output.render import load_strings
+from build_scripts.output.search import search_index, search_pages
 
 from .conftest import FIXTURES, REPO, STATEMENT_DIR
 from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
@@ -72,6 +73,19 @@ def test_results_have_material_shape_and_marked_snippets(edition):
     assert teaser["terms"] == {"G20": True}
     [[teaser, _]] = out["results"]["核兵器"]
     assert teaser["text"].count("<mark>核兵器</mark>") == 2
+
+
+def test_every_section_is_named_the_opening_by_strings_yml(edition):
+    strings = load_strings(REPO / "templates")
+    indexes = {page.path: json.loads(page.content) for page in search_pages(edition, strings)}
+    for lang in ("ja", "en"):
+        index = indexes[f"search-index/{lang}.json"]
+        version = edition.version(lang)
+        assert index["sections"] == [version.heading(s) or strings[lang]["opening"] for s in edition.statement.sections]
+        assert index["sections"][0] == {"ja": "冒頭", "en": "Opening"}[lang]  # ¶1–¶5 come before the first heading
+    out = run_engine(indexes["search-index/ja.json"], [], ["クアッド"])
+    assert [(teaser["title"], heading["title"]) for teaser, heading in out["results"]["クアッド"]] == [
+        ("¶2", "冒頭"), ("¶6", "「自由で開かれたインド太平洋」の推進"), ("¶25", "地球規模課題：新たな時代の人間の安全保障の実現")]
 
 
 def sentence_with(edition, lang: str, number: int, word: str) -> int:

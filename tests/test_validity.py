@@ -43,16 +43,26 @@ def test_html_is_valid(real_site: Path):
 
 
 @pytest.mark.parametrize("path", [
-    "/", "/alliance/", "/parallel/alliance/", "/glossary/", "/corrections/", "/data/",
-    "/en/", "/en/alliance/", "/en/parallel/alliance/", "/en/glossary/", "/en/corrections/", "/en/data/"])
-def test_no_accessibility_violations(page: Page, server: str, path: str):
+    "/", "/alliance/", "/parallel/", "/parallel/alliance/", "/glossary/", "/corrections/", "/data/",
+    "/en/", "/en/alliance/", "/en/parallel/", "/en/parallel/alliance/", "/en/glossary/", "/en/corrections/", "/en/data/",
+    "/about/", "/en/about/", "/full/", "/en/full/"])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_accessibility_violations(page: Page, server: str, path: str, scheme: str):
+    from .test_cite_browser import set_palette
+
     page.goto(server + path)
+    set_palette(page, scheme)
     assert not run_axe(page)
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("path, query", [("/alliance/", "クアッド"), ("/en/alliance/", "Quad")])
-def test_no_accessibility_violations_with_search_results_open(page: Page, server: str, path: str, query: str):
+def test_no_accessibility_violations_with_search_results_open(page: Page, server: str, path: str, query: str,
+                                                              scheme: str):
+    from .test_cite_browser import set_palette
+
     page.goto(server + path)
+    set_palette(page, scheme)
     page.keyboard.press("/")
     page.keyboard.type(query)
     page.keyboard.press("End")

@@ -228,6 +228,7 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
     for version in edition.versions:
         common = {
             "edition": edition, "statement": edition.statement, "lang": version.lang, "t": strings[version.lang],
+            "strings": strings,  # the words of every language (a language named in its own words)
             "version": version, "original": edition.versions[0], "translations": translations,
         }
 
@@ -243,11 +244,34 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
             add("data", "data.md.j2", "../", data_files=data_files, files_root=files_root)
         if edition.terms:
             add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, version.lang))
-        for section in edition.statement.sections:
+        sections = edition.statement.sections
+        for translation in translations:
+            add("parallel/index", "parallel_index.md.j2", "../", translation=translation)
+        for i, section in enumerate(sections):
             add(section.slug, "section.md.j2", "../", section=section)
-            for translation in translations:
-                add(f"parallel/{section.slug}", "parallel.md.j2", "../../", section=section, translation=translation)
+            for translation in translations:  # with its neighbours, for the previous/next links
+                add(f"parallel/{section.slug}", "parallel.md.j2", "../../", section=section, translation=translation,
+                    previous_section=sections[i - 1] if i else None, next_section=sections[i + 1] if i + 1 < len(sections) else None)
     return pages
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What a page of the site says around the statement (templates/chrome.html.j2)."""
+
+    banner: Markup
+    """Where the text comes from and what is this site's own, at the top of every page."""
+    footer: Markup
+    """Who runs the site, and where readers report errors."""
+
+
+def chrome(edition: Edition, templates: Path, lang: str, root: str, owner: str | None, contact: str | None,
+           bytecode_cache: BytecodeCacheFactory | None = None) -> Chrome:
+    """The banner and footer of a page in `lang`; `root` leads from the page to its language's root."""
+    module = environment(templates, bytecode_cache).get_template("chrome.html.j2").module
+    t = load_strings(templates)[lang]
+    return Chrome(banner=Markup(module.banner(edition, lang, t, root)),  # type: ignore[attr-defined]
+                  footer=Markup(module.footer(t, owner, contact)))  # type: ignore[attr-defined]
 
 
 def glossary_groups(edition: Edition, lang: str) -> list[tuple[str, list[Term]]]:
@@ -264,7 +288,8 @@ NAV_FLAT_LIMIT = 20
 
 
 def navigation(edition: Edition) -> list[str | dict[str, list[str]]]:
-    """The site's page order: home, the sections, the whole text, glossary, corrections, about.
+    """The site's page order: home, the sections, the whole text, the parallel text's index,
+    glossary, corrections, data, about.
 
     MkDocs writes the navigation into every page, so a flat list of n sections costs n² in
     all. A long statement's sections are grouped instead, about √n to a group, each group
@@ -278,4 +303,5 @@ def navigation(edition: Edition) -> list[str | dict[str, list[str]]]:
         pages = [{f"¶{group[0].first}–¶{group[-1].last}": [f"{s.slug}.md" for s in group]}
                  for group in (sections[i:i + size] for i in range(0, len(sections), size))]
     glossary = ["glossary.md"] if edition.terms else []
-    return ["index.md", *pages, "full.md", *glossary, "corrections.md", "data.md", "about.md"]
+    parallel = ["parallel/index.md"] if any(v.translation for v in edition.versions) else []  # one entry, not one per section
+    return ["index.md", *pages, "full.md", *parallel, *glossary, "corrections.md", "data.md", "about.md"]

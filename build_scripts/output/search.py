@@ -9,7 +9,9 @@ text: it stays close to the text's size.
 The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
 
     {"lang": "ja",                       language of the texts below
-     "sections": ["", "見出し", …],       heading of each section, in order ("" for the opening)
+     "sections": ["冒頭", "見出し", …],   name of each section, in order: its heading; the opening
+                                         (the paragraphs before the first heading) is named by
+                                         `opening` of templates/strings.yml (冒頭, Opening)
      "docs": [{"n": 12,                  paragraph number (¶12)
                "s": 3,                   index into "sections"
                "l": "alliance/#p12",     link, relative to the site's root
@@ -106,8 +108,8 @@ def search_words(edition: Edition) -> dict[str, list[str]]:
     return {term_id: sorted(found) for term_id, found in words.items()}
 
 
-def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None) -> dict:
-    """The index of one language as plain JSON data."""
+def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None, opening: str = "") -> dict:
+    """The index of one language as plain JSON data; `opening` names the section without a heading."""
     if words is None:
         words = search_words(edition)
     text = edition.version(lang)
@@ -115,7 +117,8 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
     sections = []
     docs = []
     for section in edition.statement.sections:
-        sections.append(text.heading(section) or "")
+        heading = text.heading(section)
+        sections.append(opening if heading is None else heading)
         for p in section.paragraphs:
             docs.append({
                 "n": p.number,
@@ -141,11 +144,11 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
     return {"lang": lang, "sections": sections, "docs": docs, "terms": terms}
 
 
-def search_pages(edition: Edition) -> list[Page]:
-    """The index files of every language, as files of the docs folder."""
+def search_pages(edition: Edition, strings: dict[str, dict[str, str]]) -> list[Page]:
+    """The index files of every language, as files of the docs folder (`strings`: templates/strings.yml)."""
     words = search_words(edition)
     return [
         Page(f"{INDEX_FOLDER}/{lang}.json",
-             json.dumps(search_index(edition, lang, words), ensure_ascii=False, separators=(",", ":")))
+             json.dumps(search_index(edition, lang, words, strings[lang]["opening"]), ensure_ascii=False, separators=(",", ":")))
         for lang in edition.languages
     ]

@@ -23,3 +23,10 @@ class StatementSiteConfig(Config):
     speedups = opt.Type(bool, default=True)
     """Shortcuts around MkDocs, Material and Jinja that make builds faster (upstream.py); off,
     the site is byte for byte the same, only slower."""
+
+    owner = opt.Optional(opt.Type(str))
+    """Who runs the site (a person, team or institution), named in every page's footer."""
+
+    contact = opt.Optional(opt.Type(str))
+    """Where readers report errors: a web address or an e-mail address, in every page's footer
+    and on the About page. Without it the build says that readers cannot report errors."""

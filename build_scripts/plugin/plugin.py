@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from ..edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
 from ..errors import InputError, InputErrors
@@ -28,7 +29,7 @@ from ..inputs.textfile import display_path
 from ..model import Edition
 from ..output.data import data_pages
 from ..output.metadata import cite_data, page_data
-from ..output.render import Page, StringsError, load_strings, navigation, render_pages
+from ..output.render import Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from . import upstream
 from .config import StatementSiteConfig
@@ -101,13 +102,17 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         cache = upstream.bytecode_cache if self.config.speedups else None
         try:
             data = data_pages(edition, config.site_url or "../")
-            pages = render_pages(edition, Path(self.config.templates_dir), cache, data) + search_pages(edition) + data
+            templates = Path(self.config.templates_dir)
+            pages = render_pages(edition, templates, cache, data) + search_pages(edition, load_strings(templates)) + data
         except StringsError as error:
             raise PluginError(str(error)) from None
         check_names(pages, Path(config.docs_dir))
         notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
                       f"the '{lang}' pages and language selector"
                       for lang in TRANSLATION_LANGUAGES if lang not in edition.languages)
+        if not self.config.contact:
+            notes += ("no contact: set `contact:` of the statement-site plugin in mkdocs.yml (a web or e-mail "
+                      "address) so that pages can say where readers report errors",)
         return Generated(edition, pages, loaded - start, time.perf_counter() - loaded, notes)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -168,6 +173,18 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         if page.meta.get("html_only") is True and page.file.inclusion.is_in_nav():
             page.toc = page_toc(content, int(page.meta.get("toc_depth", 6)), page.meta.get("toc_paragraphs") is True)
         return content
+
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Give the page its banner and footer (main.html and partials/copyright.html print them)."""
+        assert self.generated is not None
+        edition, lang = self.generated.edition, config.theme["language"]
+        if lang in edition.languages:
+            root = f"{context['base_url']}/" + ("" if lang == edition.languages[0] else f"{lang}/")
+            cache = upstream.bytecode_cache if self.config.speedups else None
+            made = chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner, self.config.contact, cache)
+            context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
+        return context
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""

@@ -1,8 +1,18 @@
-/* language.js: the language selector keeps the paragraph the reader is at (#p14 stays #p14)
-   and marks each language's name with its lang (日本語 on an English page).
-   Loaded before Material's bundle (docs/overrides/main.html). */
+/* language.js: the language selector keeps the reader's place, and marks each language's name
+   with its lang (日本語 on an English page). Loaded before Material's bundle
+   (docs/overrides/main.html).
+
+   The place is what the reader is looking at when they switch: the paragraph (or glossary
+   entry, or heading) at the top of the window, not only the #anchor they arrived at. The new
+   page's address carries that anchor (#p21), so it can be shared; where the top of the window
+   is inside a long paragraph, the sentence there travels in sessionStorage, and the new page
+   scrolls to it without marking it (the reader did not follow a link to that sentence). */
 (function () {
   "use strict";
+
+  var KEY = "statement-site:place";
+  var PLACES = ".md-content .stmt-para[id], .md-content .stmt-pair[id], .md-content .stmt-entry[id], " +
+               ".md-content h2[id], .md-content h3[id]";
 
   // Material fetches a sitemap.xml next to every <link rel="alternate">, expecting language
   // roots; mkdocs-static-i18n's alternates are pages, so each fetch would fail (404). The
@@ -12,22 +22,87 @@
     link.setAttribute("rel", "alternate nofollow");
   });
 
+  /* How far down the sticky header reaches: what lies under it is not in view. */
+  function top() {
+    var header = document.querySelector(".md-header");
+    return header ? header.getBoundingClientRect().bottom : 0;
+  }
+
+  function sentenceAnchor(element) {
+    return element.id.replace(/-[a-z]+$/, "");  // the parallel page's p12.5-ja is the sentence p12.5
+  }
+
+  /* The anchor the reader is at: {anchor, sentence} or null at the top of the page. */
+  function place() {
+    var edge = top() + 8;
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var target = hash && (document.getElementById(hash) || document.getElementById(hash + "-" + document.documentElement.lang));
+    if (target) {
+      var box = target.getBoundingClientRect();
+      if (box.bottom > edge && box.top < window.innerHeight) return { anchor: hash, sentence: null };
+    }
+    var heading = document.querySelector(".md-content h1");
+    if (window.scrollY < 8 || (heading && heading.getBoundingClientRect().bottom > edge)) return null;  // near the top
+    var candidates = document.querySelectorAll(PLACES);
+    for (var i = 0; i < candidates.length; i++) {
+      var rect = candidates[i].getBoundingClientRect();
+      if (rect.bottom <= edge) continue;
+      var found = { anchor: candidates[i].id, sentence: null };
+      if (rect.top < edge) {  // the paragraph began above the window: which sentence is at its top?
+        var sentences = candidates[i].querySelectorAll(".stmt-sent[id]");
+        for (var k = 0; k < sentences.length; k++) {
+          if (sentences[k].getBoundingClientRect().bottom > edge) {
+            found.sentence = sentenceAnchor(sentences[k]);
+            break;
+          }
+        }
+      }
+      return found;
+    }
+    return null;
+  }
+
   // Each selector link already points to the same page in the other language
   // (mkdocs-static-i18n), but Material intercepts the click and navigates to the
-  // page without its #anchor. We take the click first (capture phase) and add it.
+  // page without its #anchor. We take the click first (capture phase) and add the place.
   document.addEventListener("click", function (event) {
     var link = event.target.closest("a.md-select__link[hreflang]");
-    if (!link || !window.location.hash || event.metaKey || event.ctrlKey) {
-      return;
-    }
+    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    var here = place();
+    if (!here && !window.location.hash) return;  // at the top: Material's own navigation will do
     event.preventDefault();
     event.stopPropagation();
-    window.location.assign(link.href.split("#")[0] + window.location.hash);
+    var page = link.href.split("#")[0];
+    try {
+      if (here && here.sentence) {
+        window.sessionStorage.setItem(KEY, JSON.stringify({ page: new URL(page).pathname, sentence: here.sentence }));
+      } else {
+        window.sessionStorage.removeItem(KEY);
+      }
+    } catch (e) { /* storage refused: the paragraph is place enough */ }
+    window.location.assign(page + (here ? "#" + here.anchor : ""));
   }, true);
+
+  /* On the new page: scroll to the sentence that was at the top of the window. */
+  function arrive() {
+    var saved = null;
+    try {
+      saved = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+      window.sessionStorage.removeItem(KEY);
+    } catch (e) { return; }
+    if (!saved || saved.page !== window.location.pathname) return;
+    var sentence = document.getElementById(saved.sentence) ||
+                   document.getElementById(saved.sentence + "-" + document.documentElement.lang);
+    if (!sentence) return;
+    window.scrollTo({ top: window.scrollY + sentence.getBoundingClientRect().top - top() - 8, behavior: "instant" });
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
       link.lang = link.hreflang;
+      if (link.hreflang === document.documentElement.lang) link.setAttribute("aria-current", "true");
     });
   });
+  // After the browser's own scroll to the #anchor, which happens as the page loads.
+  window.addEventListener("load", function () { window.setTimeout(arrive, 0); });
 })();

@@ -3,10 +3,10 @@
  * Japanese: a paragraph matches when it contains every query word after NFKC normalization,
  * lower-casing and removing white space. English: every query word is a prefix of a word of
  * the paragraph. A query equal to a glossary name or alias (any language), or to one of an
- * entry's search words (distinctive words of its names, chosen by build_scripts/search.py),
+ * entry's search words (distinctive words of its names, chosen by build_scripts/output/search.py),
  * also matches the paragraphs that mention the entry. Two interchangeable engines find the
  * candidates: a linear scan, and character-bigram postings with verification for large
- * collections. The index format is described in build_scripts/search.py.
+ * collections. The index format is described in build_scripts/output/search.py.
  */
 (function (root) {
   "use strict";
