@@ -241,4 +241,8 @@ def test_on_a_phone_the_link_control_opens_the_share_sheet(browser: Browser, ser
     # the controls sit beside ¶12, in view when the page opens at ¶12
     assert page.locator("#p12 a.stmt-pnum").evaluate("el => el.getBoundingClientRect().top") < 844
     assert box["y"] < 844
+    # what scripts keep hidden stays hidden on a phone: no "copy link to this sentence" offer
+    # without a selection (the touch-target rules once gave it a display that beat [hidden])
+    assert page.locator("button.stmt-sentence-link").count() == 1
+    assert not page.locator("button.stmt-sentence-link").is_visible()
     context.close()

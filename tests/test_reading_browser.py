@@ -13,8 +13,9 @@ from playwright.sync_api import Browser, Page
 
 from build_scripts.cli import main
 from build_scripts.edition import load_edition
+from build_scripts.output.render import load_strings
 
-from .conftest import FIXTURES, STATEMENT_DIR, make_project, serve
+from .conftest import FIXTURES, REPO, STATEMENT_DIR, make_project, serve
 from .test_browser import switch_language
 from .test_cite_browser import contrast, set_palette
 
@@ -323,6 +324,10 @@ def test_the_footer_names_the_owner_and_the_contact(browser: Browser, owned_site
             footer = page.locator(".stmt-footer").inner_text()
             assert all(w in footer for w in words), footer
         assert page.locator(".stmt-footer a").get_attribute("href") == "mailto:reports@example.org"
+        # the About page, under "Reporting an error", says where too
+        report = page.locator("#reporting-errors ~ p.stmt-report")
+        assert report.locator("a").get_attribute("href") == "mailto:reports@example.org"
+        assert report.inner_text().startswith("Send reports to reports@example.org")
         page.close()
     finally:
         httpd.shutdown()
@@ -333,6 +338,11 @@ def test_without_a_contact_the_build_says_so(tmp_path, capsys):
     assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"), "--site-dir", str(tmp_path / "site")]) == 0
     said = capsys.readouterr()
     assert "no contact: set `contact:`" in said.out + said.err
+    # and the About page says that no address was given, in both languages (not an empty line)
+    strings = load_strings(REPO / "templates")
+    for about, lang in ((tmp_path / "site" / "about" / "index.html", "ja"), (tmp_path / "site" / "en" / "about" / "index.html", "en")):
+        assert f'<p class="stmt-report">{strings[lang]["report_nowhere"]}</p>' in about.read_text(encoding="utf-8")
+        assert "statement-site: report" not in about.read_text(encoding="utf-8")
 
 
 # -- low: header, corrections on a phone, corrected words, touch targets ------------------------

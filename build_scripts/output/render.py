@@ -263,6 +263,8 @@ class Chrome:
     """Where the text comes from and what is this site's own, at the top of every page."""
     footer: Markup
     """Who runs the site, and where readers report errors."""
+    report: Markup
+    """Where readers report errors, as a paragraph of the About page."""
 
 
 def chrome(edition: Edition, templates: Path, lang: str, root: str, owner: str | None, contact: str | None,
@@ -271,7 +273,8 @@ def chrome(edition: Edition, templates: Path, lang: str, root: str, owner: str |
     module = environment(templates, bytecode_cache).get_template("chrome.html.j2").module
     t = load_strings(templates)[lang]
     return Chrome(banner=Markup(module.banner(edition, lang, t, root)),  # type: ignore[attr-defined]
-                  footer=Markup(module.footer(t, owner, contact)))  # type: ignore[attr-defined]
+                  footer=Markup(module.footer(t, owner, contact)),  # type: ignore[attr-defined]
+                  report=Markup(module.report(t, contact)))  # type: ignore[attr-defined]
 
 
 def glossary_groups(edition: Edition, lang: str) -> list[tuple[str, list[Term]]]:

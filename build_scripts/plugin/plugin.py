@@ -29,7 +29,7 @@ from ..inputs.textfile import display_path
 from ..model import Edition
 from ..output.data import data_pages
 from ..output.metadata import cite_data, page_data
-from ..output.render import Page, StringsError, chrome, load_strings, navigation, render_pages
+from ..output.render import Chrome, Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from . import upstream
 from .config import StatementSiteConfig
@@ -37,6 +37,9 @@ from .pages import add_pages, check_names
 from .toc import page_toc
 
 log = get_plugin_logger("statement-site")
+
+REPORT_MARK = "<!-- statement-site: report -->"
+"""Where a hand-written page (docs/about.md) says where readers report errors (plugin option contact)."""
 
 
 class InputProblems(PluginError):
@@ -163,7 +166,12 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        """Take a page made only of HTML past Python-Markdown (a speed-up)."""
+        """Say where readers report errors where a hand-written page asks for it; take a page made
+        only of HTML past Python-Markdown (a speed-up)."""
+        if REPORT_MARK in markdown:
+            made = self._chrome(config, "")
+            if made is not None:
+                markdown = markdown.replace(REPORT_MARK, made.report)
         return upstream.take_past_markdown(markdown, page) if self.config.speedups else markdown
 
     def on_page_content(self, html_content: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -177,14 +185,21 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Give the page its banner and footer (main.html and partials/copyright.html print them)."""
-        assert self.generated is not None
-        edition, lang = self.generated.edition, config.theme["language"]
-        if lang in edition.languages:
-            root = f"{context['base_url']}/" + ("" if lang == edition.languages[0] else f"{lang}/")
-            cache = upstream.bytecode_cache if self.config.speedups else None
-            made = chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner, self.config.contact, cache)
+        made = self._chrome(config, f"{context['base_url']}/")
+        if made is not None:
             context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
         return context
+
+    def _chrome(self, config: MkDocsConfig, site_root: str) -> Chrome | None:
+        """What a page in the language being built says around the statement (None in a language
+        the statement is not in); `site_root` leads from the page to the site's root."""
+        assert self.generated is not None
+        edition, lang = self.generated.edition, config.theme["language"]
+        if lang not in edition.languages:
+            return None
+        root = site_root + ("" if lang == edition.languages[0] else f"{lang}/")
+        cache = upstream.bytecode_cache if self.config.speedups else None
+        return chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner, self.config.contact, cache)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
