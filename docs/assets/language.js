@@ -40,6 +40,9 @@
     if (target) {
       var box = target.getBoundingClientRect();
       if (box.bottom > edge && box.top < window.innerHeight) return { anchor: hash, sentence: null };
+      // Not in view and the page not scrolled: the browser has not yet scrolled to it (a slow
+      // page), and the reader has not moved from it.
+      if (window.scrollY < 8) return { anchor: hash, sentence: null };
     }
     var heading = document.querySelector(".md-content h1");
     if (window.scrollY < 8 || (heading && heading.getBoundingClientRect().bottom > edge)) return null;  // near the top
