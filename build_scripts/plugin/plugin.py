@@ -28,6 +28,7 @@ from ..errors import InputError, InputErrors
 from ..inputs.textfile import display_path
 from ..model import Edition
 from ..output.data import data_pages
+from ..output.headers import write_headers
 from ..output.metadata import cite_data, page_data
 from ..output.render import Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
@@ -218,6 +219,15 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             log.warning(f"{name}: has no <head>, so no Content-Security-Policy")
             return output
         return placed
+
+    @event_priority(-200)  # after mkdocs-static-i18n's (-100), which builds the other languages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write `_headers` (headers for Netlify and Cloudflare Pages) from the pages built.
+
+        mkdocs-static-i18n builds each further language inside the first build's on_post_build,
+        and each such build calls this too: the last call, the first build's, sees every page.
+        """
+        write_headers(Path(config.site_dir), config.theme.dirs)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
