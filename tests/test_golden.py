@@ -46,12 +46,13 @@ def url_list(site: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("page", ["index.md", "opening.md", "first.md", "sharp.md", "full.md", "corrections.md",
+@pytest.mark.parametrize("name", ["index.md", "opening.md", "first.md", "sharp.md", "full.md", "corrections.md",
                                   "glossary.md", "index.en.md", "first.en.md", "glossary.en.md",
                                   "parallel/first.md"])
-def test_mini_fixture_pages(page):
+def test_mini_fixture_pages(name):
+    # not `page`: conftest marks a test that takes `page` as a browser test, out of the fast tier
     pages = {p.path: p.content for p in render_pages(load_edition(FIXTURES / "mini"), REPO / "templates")}
-    assert page in pages
+    assert name in pages
     assert sorted(p for p in pages if "/" not in p and ".en." not in p) == [
         "corrections.md", "first.md", "full.md", "glossary.md", "index.md", "opening.md", "sharp.md"]
-    compare(GOLDEN / "mini" / page.replace("/", "-"), pages[page])
+    compare(GOLDEN / "mini" / name.replace("/", "-"), pages[name])

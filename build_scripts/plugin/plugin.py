@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -28,9 +28,11 @@ from ..errors import InputError, InputErrors
 from ..inputs.textfile import display_path
 from ..model import Edition
 from ..output.data import data_pages
+from ..output.headers import write_headers
 from ..output.metadata import cite_data, page_data
 from ..output.render import Chrome, Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
+from ..output.security import inline_of, policy, with_policy_meta
 from . import upstream
 from .config import StatementSiteConfig
 from .pages import add_pages, check_names
@@ -75,9 +77,13 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """The fingerprint of the input files the pages were generated from."""
         self.problems: InputErrors | None = None
         """What was wrong with the inputs, when the last generation failed."""
+        self.serving = False
+        """Under `mkdocs serve`, whose live reload adds an inline script to every page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Declared so that MkDocs keeps this instance, and its state, across `mkdocs serve` rebuilds."""
+        """Note the command; declared so that MkDocs keeps this instance, and its state, across
+        `mkdocs serve` rebuilds."""
+        self.serving = command == "serve"
 
     # -- generation --------------------------------------------------------------------------
 
@@ -200,6 +206,43 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         root = site_root + ("" if lang == edition.languages[0] else f"{lang}/")
         cache = upstream.bytecode_cache if self.config.speedups else None
         return chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner, self.config.contact, cache)
+
+    @event_priority(-200)  # last: the page as it will be written
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Give the page its Content-Security-Policy."""
+        return self._with_policy(output, page.file.src_uri)
+
+    @event_priority(-200)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Give the theme's pages (404.html) their Content-Security-Policy."""
+        return self._with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, output: str, name: str) -> str:
+        """The page with a CSP <meta> allowing its own inline scripts and styles by their hashes.
+
+        Under `mkdocs serve` the page has none: MkDocs' live reload injects an inline script
+        that differs from one request to the next, which no hash computed here could allow.
+        """
+        inline = inline_of(output)
+        if inline.refused:
+            more = f" and {len(inline.refused) - 1} more" if len(inline.refused) > 1 else ""
+            log.warning(f"{name}: the Content-Security-Policy will refuse inline code: {inline.refused[0]}{more}")
+        if self.serving:
+            return output
+        placed = with_policy_meta(output, policy(inline.scripts, inline.styles))
+        if placed is None:
+            log.warning(f"{name}: has no <head>, so no Content-Security-Policy")
+            return output
+        return placed
+
+    @event_priority(-200)  # after mkdocs-static-i18n's (-100), which builds the other languages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write `_headers` (headers for Netlify and Cloudflare Pages) from the pages built.
+
+        mkdocs-static-i18n builds each further language inside the first build's on_post_build,
+        and each such build calls this too: the last call, the first build's, sees every page.
+        """
+        write_headers(Path(config.site_dir), config.theme.dirs)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
