@@ -77,6 +77,8 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """The fingerprint of the input files the pages were generated from."""
         self.problems: InputErrors | None = None
         """What was wrong with the inputs, when the last generation failed."""
+        self._chromes: dict[tuple[str, str], Chrome] = {}
+        """What pages say around the statement, by language and path to the site's root (in this build)."""
         self.serving = False
         """Under `mkdocs serve`, whose live reload adds an inline script to every page."""
 
@@ -135,6 +137,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         if self.config.speedups:
             upstream.list_theme_files_once(config)
         inputs = self._fingerprint(config)
+        self._chromes = {}  # each language's build starts afresh (on_config runs once for each)
         if self.generated is None or inputs != self._inputs:
             self.generated, self.problems = None, None
             try:
@@ -204,8 +207,14 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         if lang not in edition.languages:
             return None
         root = site_root + ("" if lang == edition.languages[0] else f"{lang}/")
-        cache = upstream.bytecode_cache if self.config.speedups else None
-        return chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner, self.config.contact, cache)
+        # Pages at the same depth say the same: made once for each (reading strings.yml and
+        # the template for each of a hundred pages took a second).
+        key = (lang, root)
+        if key not in self._chromes:
+            cache = upstream.bytecode_cache if self.config.speedups else None
+            self._chromes[key] = chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner,
+                                        self.config.contact, cache)
+        return self._chromes[key]
 
     @event_priority(-200)  # last: the page as it will be written
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
