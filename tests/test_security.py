@@ -48,9 +48,11 @@ def test_only_scripts_that_execute_are_hashed_and_styles_are():
 
 def test_what_no_hash_allows_is_named():
     page = ('<p style="color: red">a</p><img src=x onerror=alert(1)><a href=" JavaScript:go()">b</a>'
-            '<p title="onclick=x style=y">words with onclick= in them</p><script>x = "<b style=1>";</script>')
+            '<p title="onclick=x style=y">words with onclick= in them</p><script>x = "<b style=1>";</script>'
+            '<div\n  STYLE="x"></div><svg onload=go()/>')
     refused = inline_of(page).refused
-    assert [r.split(":")[0] for r in refused] == ["style attribute", "event handler attribute onerror=", "javascript"]
+    assert [r.split(":")[0] for r in refused] == ["style attribute", "event handler attribute onerror=", "javascript",
+                                                  "style attribute", "event handler attribute onload="]
 
 
 def test_the_policy_allows_the_site_only_and_inline_code_by_hash_only():

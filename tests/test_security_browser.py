@@ -32,7 +32,7 @@ LISTEN = """document.addEventListener("securitypolicyviolation", e => window.__c
     [e.effectiveDirective, e.blockedURI, e.sample, location.pathname].join(" | ")), true);"""
 """Reports every refusal of the policy in the page, from before its first script runs."""
 
-REFUSED = re.compile(r"Content.Security.Policy|Permissions.Policy|Refused to|blocked", re.IGNORECASE)
+REFUSED = re.compile(r"Content.Security.Policy|Permissions.Policy|Refused to", re.IGNORECASE)
 """Console messages in which Chromium reports a refusal or a policy it cannot read."""
 
 
