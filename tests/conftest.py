@@ -83,6 +83,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Whatever the machine's /etc/mime.types says: a browser registers a service worker (sw.js)
+    # only when it comes with a JavaScript type.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,  # noqa: RUF012 (as the base class has it)
+                      ".js": "text/javascript", ".json": "application/json"}
+
     def log_message(self, format, *args):
         pass
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -29,6 +29,7 @@ from ..inputs.textfile import display_path
 from ..model import Edition
 from ..output.data import data_pages
 from ..output.metadata import cite_data, page_data
+from ..output.offline import Manifest, write_worker
 from ..output.render import Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from . import upstream
@@ -72,9 +73,21 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """The fingerprint of the input files the pages were generated from."""
         self.problems: InputErrors | None = None
         """What was wrong with the inputs, when the last generation failed."""
+        self.command: str | None = None
+        """MkDocs' command (build, gh-deploy, serve), when MkDocs said."""
+        self.offline: Manifest | None = None
+        """What the last build's service worker caches (None: reading offline is off)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Declared so that MkDocs keeps this instance, and its state, across `mkdocs serve` rebuilds."""
+        """Remember the command; declared so that MkDocs keeps this instance, and its state, across
+        `mkdocs serve` rebuilds."""
+        self.command = command
+
+    @property
+    def offline_reading(self) -> bool:
+        """Whether pages register the caching worker: the option, and never under `mkdocs serve`
+        (a cache in front of the live reload would show stale scripts)."""
+        return self.config.offline and self.command != "serve"
 
     # -- generation --------------------------------------------------------------------------
 
@@ -140,6 +153,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
                 log.info(note)
             log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
         _configure(config, self.generated.edition, Path(self.config.templates_dir))
+        config.extra["statement_offline"] = self.offline_reading  # main.html: offline.js registers the worker or removes it
         return config
 
     # -- MkDocs' build -----------------------------------------------------------------------
@@ -185,6 +199,13 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             made = chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner, self.config.contact, cache)
             context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
         return context
+
+    @event_priority(-200)  # after mkdocs-static-i18n's (-100), which builds the other languages
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Write the service worker at the site's root, from the whole built site."""
+        if upstream.building_another_language(config):
+            return  # the site is not complete yet: the build of the first language writes it
+        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
