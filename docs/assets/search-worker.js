@@ -1,10 +1,10 @@
 /* search-worker.js: Material's search worker protocol (SETUP→READY, QUERY→RESULT) over our paragraph index. */
 importScripts("search-engine.js");
 
-// The index of this page's language is fetched on the first query, not when the page loads:
-// a reader who never searches downloads nothing for it. A failed fetch (offline, a dropped
-// connection, an error status) is not kept: that query finds nothing, and the next one
-// fetches again.
+// The index of this page's language is fetched when the reader focuses the search box (a
+// PREFETCH from search-config.js) or on the first query, not when the page loads: a reader
+// who never searches downloads nothing for it. A failed fetch (offline, a dropped connection,
+// an error status) is not kept: that query finds nothing, and the next one fetches again.
 var prepared = null;
 var replies = Promise.resolve();            // answers leave in the order the queries came
 
@@ -27,7 +27,9 @@ function load() {
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  if (message.type === 0) {                 // SETUP (Material's own index is not used)
+  if (message.type === "prefetch") {        // ours: the reader is at the search box
+    load().catch(function () {});           // (a failure is for the first query to meet again)
+  } else if (message.type === 0) {          // SETUP (Material's own index is not used)
     self.postMessage({ type: 1 });          // READY
   } else if (message.type === 2) {          // QUERY
     var query = message.data;
