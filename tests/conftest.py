@@ -113,10 +113,18 @@ class GzipHandler(QuietHandler):
         self.wfile.write(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab closed while the service worker was caching in the background drops its
+        # connections: that is no error of the site's.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve a folder over HTTP on a free loopback port; returns the server and its URL."""
     handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_port}"
 
