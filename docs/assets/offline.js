@@ -18,9 +18,10 @@
     return;
   }
 
-  // When the whole site is in the cache, <html data-stmt-offline="<version>"> says so.
+  // When the whole site is in the cache, <html data-stmt-offline="<version>"> says so. A reader
+  // who asked the browser to save data (Save-Data) gets what they browse cached, no more.
   function precache(registration) {
-    if (!registration.active) return;
+    if (!registration.active || (navigator.connection && navigator.connection.saveData)) return;
     var channel = new MessageChannel();
     channel.port1.onmessage = function (event) {
       if (event.data && !event.data.error) root.setAttribute("data-stmt-offline", event.data.version);
