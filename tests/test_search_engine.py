@@ -143,11 +143,12 @@ function reference(text, keepSpace) {
 }
 const followers = ["", "A", " ", "\\u3099", "\\uff9e", "\\u0301", "\\u3000", "\\ud842\\udfb7"];
 const wrong = [];
-// every character up to the kana and around the kanji (where the quick way is taken or ends),
-// every 13th kanji and every 61st character else
+// every character up to the kana, around the kanji and among the full-width forms (where the
+// quick ways are taken or end), every 13th kanji and every 61st character else
 for (let code = 0; code < 0x10000 && wrong.length < 10; code++) {
   if (code >= 0xd800 && code <= 0xdfff) continue;
-  if (code >= 0x4e10 && code <= 0x9ff0 ? code % 13 : code >= 0x3100 && (code < 0x4df0 || code > 0xa010) && code % 61) continue;
+  if (code >= 0x4e10 && code <= 0x9ff0 ? code % 13
+      : code >= 0x3100 && (code < 0x4df0 || code > 0xa010) && (code < 0xff00 || code > 0xffef) && code % 61) continue;
   for (const next of followers) {
     const text = "x" + String.fromCharCode(code) + next;
     for (const keep of [true, false]) {
