@@ -55,15 +55,15 @@ PROBE = """
 """
 
 
-# For a first query: the time of the last key a reader pressed (not the keyups search-config.js
-# makes for Material), and of every change of the results painted after it. The query's own
-# results are the last change: the worker answers the queries typed meanwhile in order.
+# For a first query: the time the box last changed (the last keystroke's input event, which
+# comes just before its keyup), and of every change of the results painted after it. The
+# query's own results are the last change: the worker answers the queries typed meanwhile in order.
 FIRST_PROBE = """
 () => {
   window.__lastKey = null;
   window.__painted = [];
   const input = document.querySelector("input.md-search__input");
-  input.addEventListener("keyup", event => { if (event.isTrusted) window.__lastKey = performance.now(); }, true);
+  input.addEventListener("input", () => { window.__lastKey = performance.now(); }, true);
   const meta = document.querySelector(".md-search-result__meta");
   new MutationObserver(() => {
     requestAnimationFrame(() => window.__painted.push(performance.now()));
@@ -160,6 +160,7 @@ def first_queries(site: Path, runs: int) -> list[str]:
                                 break
                         times.append(page.evaluate("window.__painted[window.__painted.length - 1] - window.__lastKey"))
                         context.close()
+                rows.append(f"  {lang}: each: {', '.join(f'{q} {t:.0f}' for q, t in zip(QUERIES[lang][:5] * runs, times, strict=True))}")
                 rows.append(f"  {lang}: first query on a fresh page, typed one key every {TYPING_DELAY_MS} ms after focusing "
                             f"the box: median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms from last "
                             f"keystroke to results ({len(times)} pages)")
