@@ -5,7 +5,12 @@
 Serves the built site on loopback and opens a section page in a fresh Chromium profile (first
 visit), then a second section page (warm cache). For each, the bytes of every response by type
 (HTML, CSS, JS, fonts, search index, other), raw and gzipped (each body compressed with gzip -9,
-as a static host would serve it); a resource answered from the cache counts 0.
+as a static host would serve it); a resource answered from the cache counts 0 (from the
+browser's cache, or from the service worker's without a request to the server).
+
+Between the two: what the service worker (sw.js) fetched in the background after the first
+page had loaded, until it had cached the whole site for reading offline, from the server's own
+log of requests less those of the page; reported apart from the first visit.
 """
 
 from __future__ import annotations
@@ -14,15 +19,42 @@ import argparse
 import base64
 import gzip
 import sys
-from collections import defaultdict
+import threading
+from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Request, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.conftest import CHROMIUM, serve  # noqa: E402
+from tests.conftest import CHROMIUM, QuietHandler, QuietServer  # noqa: E402
+
+SERVED: list[str] = []
+"""The path of every request the server answered, in order."""
+NOT_MODIFIED: list[str] = []
+"""The path of every request answered 304 Not Modified (no body: the browser's copy was current)."""
+_LOCK = threading.Lock()
+
+
+class RecordingHandler(QuietHandler):
+    def do_GET(self):
+        with _LOCK:
+            SERVED.append(urlsplit(self.path).path)
+        super().do_GET()
+
+    def send_response(self, code, message=None):
+        if code == 304:
+            with _LOCK:
+                NOT_MODIFIED.append(urlsplit(self.path).path)
+        super().send_response(code, message)
+
+
+def serve(site: Path) -> tuple[QuietServer, str]:
+    httpd = QuietServer(("127.0.0.1", 0), lambda *a: RecordingHandler(*a, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_port}"
 
 
 def kind(url: str, content_type: str) -> str:
@@ -51,13 +83,17 @@ def visit(page, cdp, url: str) -> dict[str, list[int]]:
 
     cdp.on("Network.responseReceived", received)
     cdp.on("Network.requestServedFromCache", from_cache)
+    start = len(SERVED)
     page.goto(url, wait_until="networkidle")
     page.wait_for_timeout(500)
     cdp.remove_listener("Network.responseReceived", received)
     cdp.remove_listener("Network.requestServedFromCache", from_cache)
+    served = set(SERVED[start:])
     for request_id, response in seen.items():
         if request_id in cached or response["status"] == 304 or response["url"].startswith("data:"):
             continue
+        if response.get("fromServiceWorker") and urlsplit(response["url"]).path not in served:
+            continue  # the service worker answered from its cache
         try:
             body = cdp.send("Network.getResponseBody", {"requestId": request_id})
         except Exception:
@@ -67,6 +103,28 @@ def visit(page, cdp, url: str) -> dict[str, list[int]]:
         row[0] += 1
         row[1] += len(data)
         row[2] += len(gzip.compress(data, 9))
+    return totals
+
+
+def background(site: Path, base: str, requests: list[str], page_paths: list[str],
+               not_modified: list[str]) -> dict[str, list[int]]:
+    """Bytes by kind of what the server sent that the page did not ask for: the service worker's fetches
+    (a 304 Not Modified sent no body: the worker took the browser's copy of a file the page had loaded)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    left = Counter(requests)
+    left.subtract(Counter(page_paths))
+    left.subtract(Counter(not_modified))
+    types = {".html": "html", ".css": "css", ".js": "javascript", ".svg": "svg"}
+    for path, count in sorted(left.items()):
+        name = path[len(base):] if path.startswith(base) else path.lstrip("/")
+        file = site / name / "index.html" if name.endswith("/") or not name else site / name
+        if count <= 0 or not file.is_file():
+            continue
+        data = file.read_bytes()
+        row = totals[kind(path, types.get(file.suffix, ""))]
+        row[0] += count
+        row[1] += count * len(data)
+        row[2] += count * len(gzip.compress(data, 9))
     return totals
 
 
@@ -85,6 +143,8 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", default=["/alliance/", "/economy/"])
     args = parser.parse_args()
     httpd, url = serve(args.site)
+    worker = args.site / "sw.js"
+    offline = worker.is_file() and worker.read_text(encoding="utf-8").startswith("var OFFLINE")
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -95,7 +155,18 @@ def main() -> None:
                 cdp = context.new_cdp_session(page)
                 cdp.send("Network.enable")
                 print(f"{first} then {second}")
+                start, unchanged = len(SERVED), len(NOT_MODIFIED)
+                page_paths: list[str] = []
+
+                def asked(request: Request, paths: list[str] = page_paths) -> None:
+                    paths.append(urlsplit(request.url).path)
+
+                page.on("request", asked)
                 report(f"first visit {first}", visit(page, cdp, url + first))
+                if offline:  # the whole site in the service worker's cache: offline.js says so
+                    page.wait_for_function("document.documentElement.hasAttribute('data-stmt-offline')", timeout=600000)
+                    report("then in the background, the service worker", background(
+                        args.site, "/", SERVED[start:], page_paths, NOT_MODIFIED[unchanged:]))
                 report(f"warm cache {second}", visit(page, cdp, url + second))
                 context.close()
             browser.close()

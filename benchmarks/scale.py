@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from build import generator_seconds  # noqa: E402
 from mentions import measure, texts  # noqa: E402
-from search import index_sizes, latencies  # noqa: E402
+from search import first_queries, index_sizes, latencies  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
 from build_scripts.edition import load_edition  # noqa: E402
@@ -48,7 +48,7 @@ def main() -> None:
             print(f"{size}x: {len(edition.statement.paragraphs):,} paragraphs, {chars:,} characters; build {wall:.1f} s "
                   f"(generator {generator:.2f} s = {generator / wall:.1%}); "
                   f"mention-finding {found:.1f} ms for {mentions:,} mentions")
-            for row in index_sizes(site) + latencies(site, 1):
+            for row in index_sizes(site) + latencies(site, 1) + first_queries(site, 1):
                 print(row)
 
 

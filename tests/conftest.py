@@ -83,6 +83,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Whatever the machine's /etc/mime.types says: a browser registers a service worker (sw.js)
+    # only when it comes with a JavaScript type.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,  # noqa: RUF012 (as the base class has it)
+                      ".js": "text/javascript", ".json": "application/json"}
+
     def log_message(self, format, *args):
         pass
 
@@ -108,10 +113,18 @@ class GzipHandler(QuietHandler):
         self.wfile.write(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A tab closed while the service worker was caching in the background drops its
+        # connections: that is no error of the site's.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path, compress: bool = False) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve a folder over HTTP on a free loopback port; returns the server and its URL."""
     handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_port}"
 

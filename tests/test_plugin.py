@@ -39,6 +39,8 @@ def test_plain_mkdocs_and_the_command_build_the_same_site(tmp_path):
                             cwd=tmp_path, capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stderr
     assert files_of(tmp_path / "by-mkdocs") == files_of(tmp_path / "by-command")
+    # the service worker too, written by the plugin after both languages were built
+    assert "var OFFLINE = " in (tmp_path / "by-mkdocs" / "sw.js").read_text(encoding="utf-8")
 
 
 def test_the_speedups_change_nothing_in_the_site(tmp_path):

@@ -151,28 +151,43 @@ def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path,
 
 
 def test_search_recovers_when_the_index_could_not_be_fetched(browser, server: str):
-    """A dropped connection on the first fetch of the index: the next query fetches it again."""
-    page = browser.new_page()
+    """Dropped connections on the fetches of the index (on focus, at the query): the next query fetches it again."""
+    # (no service worker: it would fetch the index itself, out of the page's routes)
+    page = browser.new_page(service_workers="block")
     attempts: list[str] = []
-    dropped = [True]
+    failing = [True]
 
     def flaky(route):
-        # every fetch fails until the first search has answered (typing one query is several
-        # queries, one a character, and how many of them share a fetch depends on timing)
-        attempts.append("dropped" if dropped[0] else "served")
-        if dropped[0]:
+        attempts.append("failed" if failing[0] else "fetched")
+        if failing[0]:
             route.abort("connectionreset")
         else:
             route.continue_()
 
     page.route("**/search-index/ja.json", flaky)
     page.goto(server + "/alliance/")
-    page.keyboard.press("/")
-    assert search(page, "核兵", "ja", 0) == []  # the fetch failed: nothing found, and no error
-    assert attempts and set(attempts) == {"dropped"}
-    dropped[0] = False
+    with page.expect_request("**/search-index/ja.json"):
+        page.keyboard.press("/")  # the box has the focus: the worker fetches the index, which fails
+    assert search(page, "核兵", "ja", 0) == []  # fetched again at the query, failed again: nothing found, and no error
+    assert attempts.count("failed") >= 2
+    failing[0] = False
     assert paragraphs(search(page, "核兵器", "ja", 1)) == [29]
-    assert attempts[-1] == "served" and attempts.count("served") == 1
+    assert attempts[-1] == "fetched" and attempts.count("fetched") == 1
+    page.close()
+
+
+def test_the_index_is_fetched_when_the_reader_focuses_the_box(browser, server: str):
+    """Before the first key: at 100× our statement, fetching and preparing the index takes longer than a keystroke."""
+    page = browser.new_page(service_workers="block")  # (the service worker would cache the index in the background)
+    fetched: list[str] = []
+    page.route("**/search-index/*.json", lambda route: (fetched.append(route.request.url), route.continue_()))
+    page.goto(server + "/en/alliance/", wait_until="networkidle")
+    page.evaluate(KEY_EVENTS)
+    assert fetched == []  # a reader who never searches fetches no index
+    with page.expect_request("**/search-index/en.json"):
+        page.locator("input.md-search__input").focus()
+    assert page.evaluate("keyEvents") == 0 and page.locator("input.md-search__input").input_value() == ""
+    assert fetched == [server + "/search-index/en.json"]
     page.close()
 
 

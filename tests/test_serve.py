@@ -30,6 +30,10 @@ def test_saved_changes_in_source_and_docs_reach_the_open_page(tmp_path, browser)
         page = browser.new_page()
         open_when_served(page, url + "/corrections/")
         assert "歴史的仮名遣い" in page.inner_text("body")
+        # No caching worker under serve: pages do not register it, and the one served removes itself.
+        assert page.get_attribute("script[src$='assets/offline.js']", "data-offline") == "off"
+        worker = page.evaluate("u => fetch(u).then(r => r.text())", url + "/sw.js")
+        assert "unregister()" in worker and "OFFLINE" not in worker
         page.wait_for_timeout(500)
         corrections = tmp_path / "source" / "corrections.yml"
         corrections.write_text(corrections.read_text(encoding="utf-8").replace("歴史的仮名遣い", "保存した変更"),

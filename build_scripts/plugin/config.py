@@ -30,3 +30,9 @@ class StatementSiteConfig(Config):
     contact = opt.Optional(opt.Type(str))
     """Where readers report errors: a web address or an e-mail address, in every page's footer
     and on the About page. Without it the build says that readers cannot report errors."""
+
+    offline = opt.Type(bool, default=True)
+    """Reading offline: the build writes a service worker (sw.js at the site's root) that pages
+    register once loaded, and that caches every page of every language and the search indexes.
+    `false` writes a worker that removes itself instead, so that readers of an earlier build
+    are not left with one. Under `mkdocs serve` it is always off."""

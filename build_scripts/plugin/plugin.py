@@ -30,6 +30,7 @@ from ..model import Edition
 from ..output.data import data_pages
 from ..output.headers import write_headers
 from ..output.metadata import cite_data, page_data
+from ..output.offline import Manifest, write_worker
 from ..output.render import Chrome, Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from ..output.security import inline_of, policy, with_policy_meta
@@ -79,13 +80,24 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """What was wrong with the inputs, when the last generation failed."""
         self._chromes: dict[tuple[str, str], Chrome] = {}
         """What pages say around the statement, by language and path to the site's root (in this build)."""
+        self.command: str | None = None
+        """MkDocs' command (build, gh-deploy, serve), when MkDocs said."""
         self.serving = False
         """Under `mkdocs serve`, whose live reload adds an inline script to every page."""
+        self.offline: Manifest | None = None
+        """What the last build's service worker caches (None: reading offline is off)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Note the command; declared so that MkDocs keeps this instance, and its state, across
+        """Remember the command; declared so that MkDocs keeps this instance, and its state, across
         `mkdocs serve` rebuilds."""
+        self.command = command
         self.serving = command == "serve"
+
+    @property
+    def offline_reading(self) -> bool:
+        """Whether pages register the caching worker: the option, and never under `mkdocs serve`
+        (a cache in front of the live reload would show stale scripts)."""
+        return self.config.offline and not self.serving
 
     # -- generation --------------------------------------------------------------------------
 
@@ -152,6 +164,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
                 log.info(note)
             log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
         _configure(config, self.generated.edition, Path(self.config.templates_dir))
+        config.extra["statement_offline"] = self.offline_reading  # main.html: offline.js registers the worker or removes it
         return config
 
     # -- MkDocs' build -----------------------------------------------------------------------
@@ -246,11 +259,15 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n's (-100), which builds the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write `_headers` (headers for Netlify and Cloudflare Pages) from the pages built.
+        """Write the service worker at the site's root and `_headers` (headers for Netlify and
+        Cloudflare Pages), from the whole built site.
 
         mkdocs-static-i18n builds each further language inside the first build's on_post_build,
-        and each such build calls this too: the last call, the first build's, sees every page.
+        and each such build calls this too: only the last call, the first build's, sees every page.
         """
+        if upstream.building_another_language(config):
+            return  # the site is not complete yet: the build of the first language writes them
+        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
         write_headers(Path(config.site_dir), config.theme.dirs)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:

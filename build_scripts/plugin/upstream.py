@@ -83,6 +83,18 @@ def leave_out_theme_pages(config: MkDocsConfig) -> None:
         config.theme.static_templates.discard(NOT_FOUND)
 
 
+def building_another_language(config: MkDocsConfig) -> bool:
+    """Whether this build is one that mkdocs-static-i18n runs inside the first language's.
+
+    mkdocs_static_i18n/plugin.py (1.3.1), `on_post_build` (priority -100), builds every other
+    language with MkDocs' `build` into the same site folder, with `building` set on the plugin;
+    each of those builds calls on_post_build too. The site is complete only when the first
+    language's on_post_build reaches a plugin after it (the service worker hashes the whole site).
+    """
+    i18n = config.plugins.get("i18n")
+    return i18n is not None and getattr(i18n, "building", False) is True
+
+
 # ---------------------------------------------------------------------------------------------
 # Speed-up: list the installed theme's files once per process
 

@@ -33,7 +33,7 @@
     }
     return new Promise(function (resolve) {
       waiting.push(resolve);
-      worker.postMessage({ type: 2, data: query });                                  // QUERY
+      worker.postMessage({ type: 2, data: query, every: true });                     // QUERY, answered even if others follow
     });
   }
 

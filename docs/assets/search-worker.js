@@ -1,12 +1,13 @@
 /* search-worker.js: Material's search worker protocol (SETUP→READY, QUERY→RESULT) over our paragraph index. */
 importScripts("search-engine.js");
 
-// The index of this page's language is fetched on the first query, not when the page loads:
-// a reader who never searches downloads nothing for it. A failed fetch (offline, a dropped
-// connection, an error status) is not kept: that query finds nothing, and the next one
-// fetches again.
+// The index of this page's language is fetched when the reader focuses the search box (a
+// PREFETCH from search-config.js) or on the first query, not when the page loads: a reader
+// who never searches downloads nothing for it. A failed fetch (offline, a dropped connection,
+// an error status) is not kept: that query finds nothing, and the next one fetches again.
 var prepared = null;
 var replies = Promise.resolve();            // answers leave in the order the queries came
+var queries = 0;                            // how many came
 
 function load() {
   if (!prepared) {
@@ -27,17 +28,25 @@ function load() {
 
 self.addEventListener("message", function (event) {
   var message = event.data;
-  if (message.type === 0) {                 // SETUP (Material's own index is not used)
+  if (message.type === "prefetch") {        // ours: the reader is at the search box
+    load().catch(function () {});           // (a failure is for the first query to meet again)
+  } else if (message.type === 0) {          // SETUP (Material's own index is not used)
     self.postMessage({ type: 1 });          // READY
   } else if (message.type === 2) {          // QUERY
-    var query = message.data;
+    var query = message.data, mine = ++queries;
     replies = replies.then(function () {
+      // Material shows the answer to the last query only: one typed while the index was still
+      // loading (岸, 岸田, 岸田総 before 岸田総理) is not searched once a later one came.
+      // search-elsewhere.js counts an answer for each of its queries (`every`).
+      function superseded() { return mine !== queries && !message.every; }
+      if (superseded()) return null;
       // An empty box needs no index.
       if (!query.trim()) return [];
-      return load().then(function (index) { return self.StatementSearch.results(index, query); },
-                         function () { return []; });
+      return load().then(function (index) {
+        return superseded() ? null : self.StatementSearch.results(index, query);
+      }, function () { return []; });
     }).then(function (items) {
-      self.postMessage({ type: 3, data: { items: items } });
+      if (items !== null) self.postMessage({ type: 3, data: { items: items } });
     });
   }
 });
