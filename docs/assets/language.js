@@ -86,6 +86,21 @@
     window.location.assign(page + (here ? "#" + here.anchor : ""));
   }, true);
 
+  // The links themselves carry the place too, from the moment a pointer or the keyboard
+  // comes to the menu: whatever follows the link then (a middle click, a long press, the
+  // browser's own navigation) keeps the place.
+  function mark() {
+    var here = place();
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      link.href = link.href.split("#")[0] + (here ? "#" + here.anchor : window.location.hash);
+    });
+  }
+  ["pointerover", "focusin", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target.closest && event.target.closest(".md-select")) mark();
+    }, { capture: true, passive: true });
+  });
+
   /* On the new page: scroll to the sentence that was at the top of the window. */
   function arrive() {
     var saved = null;
