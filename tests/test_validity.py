@@ -93,7 +93,9 @@ def load_axe(page: Page) -> None:
     Content-Security-Policy refuses the inline script that add_script_tag(path=…) would add."""
     assert AXE.exists(), "run npm ci (tests/setup.sh does) to install axe-core"
     url = urljoin(page.url, "/__axe-core.js")
-    page.route(url, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    # on the context, not the page: a page the service worker controls asks through the worker,
+    # whose requests only the context's routes see
+    page.context.route(url, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page.add_script_tag(url=url)
 
 

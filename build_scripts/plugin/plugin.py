@@ -267,8 +267,9 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """
         if upstream.building_another_language(config):
             return  # the site is not complete yet: the build of the first language writes them
-        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
+        # _headers first: the worker's version is a hash of every other file of the site
         write_headers(Path(config.site_dir), config.theme.dirs)
+        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
