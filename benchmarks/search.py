@@ -83,13 +83,18 @@ def index_sizes(site: Path) -> list[str]:
     return rows
 
 
+def launch(playwright):
+    """Debian's Chromium, headless, as the tests run it."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
+
 def latencies(site: Path, runs: int) -> list[str]:
     httpd, url = serve(site)
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = launch(playwright)
             for lang, prefix in (("ja", ""), ("en", "en/")):
                 page = browser.new_page(service_workers="block")
                 page.goto(f"{url}/{prefix}")
@@ -134,8 +139,7 @@ def first_queries(site: Path, runs: int) -> list[str]:
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = launch(playwright)
             for lang, prefix in (("ja", ""), ("en", "en/")):
                 times = []
                 for _ in range(runs):

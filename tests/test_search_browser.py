@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -132,22 +133,28 @@ def test_no_result_is_said_in_the_page_language(page: Page, server: str):
     assert search(page, "Mars", "en", 0) == []
 
 
-def test_search_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path, edition):
+@pytest.fixture
+def under_a_sub_path(browser, real_site: Path, tmp_path: Path) -> Iterator[tuple[Page, str]]:
+    """A tab on the site served under /some/path/ (and its address), at /en/alliance/ with the
+    search open; the test fails if the page asks for anything outside the sub-path."""
     shutil.copytree(real_site, tmp_path / "some" / "path")
     httpd, url = serve(tmp_path)
-    try:
-        page = browser.new_page()
-        outside = requests_outside(page, url + "/some/path/")
-        page.goto(url + "/some/path/en/alliance/")
-        page.keyboard.press("/")
-        hrefs = search(page, "Senkaku", "en", 1)
-        # the query is a word of a glossary name (Senkaku Islands), which is marked whole
-        k = first_sentence_with(edition, "en", 12, "Senkaku")
-        assert hrefs == [f"{url}/some/path/en/alliance/?h=Senkaku+Islands#p12.{k}"]
-        assert outside == []
-        page.close()
-    finally:
-        httpd.shutdown()
+    page = browser.new_page()
+    outside = requests_outside(page, url + "/some/path/")
+    page.goto(url + "/some/path/en/alliance/")
+    page.keyboard.press("/")
+    yield page, url + "/some/path"
+    page.close()
+    httpd.shutdown()
+    assert outside == []
+
+
+def test_search_works_under_a_sub_path(under_a_sub_path, edition):
+    page, root = under_a_sub_path
+    hrefs = search(page, "Senkaku", "en", 1)
+    # the query is a word of a glossary name (Senkaku Islands), which is marked whole
+    k = first_sentence_with(edition, "en", 12, "Senkaku")
+    assert hrefs == [f"{root}/en/alliance/?h=Senkaku+Islands#p12.{k}"]
 
 
 def test_search_recovers_when_the_index_could_not_be_fetched(browser, server: str):
@@ -287,22 +294,12 @@ def test_the_offer_is_accessible(page: Page, server: str, scheme: str):
     assert box and box["height"] >= 44  # a touch target as large as the controls beside each ¶
 
 
-def test_the_offer_works_under_a_sub_path(browser, real_site: Path, tmp_path: Path, edition):
-    shutil.copytree(real_site, tmp_path / "some" / "path")
-    httpd, url = serve(tmp_path)
-    try:
-        page = browser.new_page()
-        outside = requests_outside(page, url + "/some/path/")
-        page.goto(url + "/some/path/en/alliance/")
-        page.keyboard.press("/")
-        search(page, "尖閣", "en", 0)
-        offer = page.locator(".stmt-search-elsewhere a")
-        assert offer.inner_text() == offer_text("en", "尖閣", 1)
-        with page.expect_navigation():
-            offer.click()
-        k = first_sentence_with(edition, "ja", 12, "尖閣")
-        assert rendered(page, "ja", 1) == [f"{url}/some/path/alliance/?h=%E5%B0%96%E9%96%A3#p12.{k}"]
-        assert outside == []
-        page.close()
-    finally:
-        httpd.shutdown()
+def test_the_offer_works_under_a_sub_path(under_a_sub_path, edition):
+    page, root = under_a_sub_path
+    search(page, "尖閣", "en", 0)
+    offer = page.locator(".stmt-search-elsewhere a")
+    assert offer.inner_text() == offer_text("en", "尖閣", 1)
+    with page.expect_navigation():
+        offer.click()
+    k = first_sentence_with(edition, "ja", 12, "尖閣")
+    assert rendered(page, "ja", 1) == [f"{root}/alliance/?h=%E5%B0%96%E9%96%A3#p12.{k}"]
