@@ -164,10 +164,8 @@ def test_an_address_that_is_not_one_is_refused_with_one_line(tmp_path, command, 
     if setting:
         text = config.read_text(encoding="utf-8")
         key = setting.split(":")[0]
-        if key == "contact":
-            text = text.replace("      # contact: https://", f"      {setting}  # https://", 1)
-        else:
-            text = f"{setting}\n{text}"
+        placed = f"      {setting}  # https://" if key == "contact" else None
+        text = text.replace("      # contact: https://", placed, 1) if placed else f"{setting}\n{text}"
         config.write_text(text, encoding="utf-8")
         line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith(f"{key}:"))
     result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build", *command], cwd=tmp_path,
