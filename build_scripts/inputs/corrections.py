@@ -29,7 +29,8 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
         for key, value in (("published", published), ("corrected", corrected)):
             if value is not None and any(brk in value for brk in LINE_BREAKS):
                 # A line break would add a sentence or turn the paragraph into a list.
-                block = " (a `|` block keeps the line break at its end: use `>-`)" if entry.values[key].style == "|" else ""
+                literal = getattr(entry.values[key], "style", None) == "|"
+                block = " (a `|` block keeps the line break at its end: use `>-`)" if literal else ""
                 problems.add(where(path, entry.values[key]), f"correction {number}: {key!r} has a line break "
                              f"({quoted(value)}), which would add a sentence or a list item; write it on one line{block}")
                 if key == "published":
