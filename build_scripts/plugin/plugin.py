@@ -314,7 +314,9 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         # _headers first: the worker's version is a hash of every other file of the site
         write_headers(Path(config.site_dir), config.theme.dirs)
         write_mark(Path(config.site_dir))
-        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
+        assert self.generated is not None
+        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls,
+                                    round(self.config.offline_budget * 1_000_000), self.generated.edition.languages)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
