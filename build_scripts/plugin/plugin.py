@@ -322,8 +322,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
         for folder in (self.config.source_dir, self.config.templates_dir):
             server.watch(folder)
-        if self.config.speedups:
-            upstream.poll_sooner(server)
+        upstream.watch_lasting(server, upstream.POLL_SECONDS if self.config.speedups else upstream.MKDOCS_POLL_SECONDS)
         return server
 
 
