@@ -97,5 +97,27 @@ def test_translation_does_not_carry_the_corrected_defects_or_add_what_the_japane
 def test_every_expansion_of_the_japanese_has_a_note(edition: Edition):
     """Where the English says more than the Japanese, a translator's note says so."""
     notes = edition.version("en").notes
-    for number, said in ((18, "for Prosperity"), (14, "FCLP"), (21, "CEESI"), (13, "U.S. Coast Guard")):
+    for number, said in ((18, "for Prosperity"), (14, "FCLP"), (13, "U.S. Coast Guard")):
         assert number in notes and said.split()[-1] in notes[number], number
+
+
+def test_the_published_geesi_is_corrected_and_named_as_everywhere_else(edition: Edition):
+    """¶21 as published names the initiative グリーン…(GEESI); correction ※10 gives the name every
+    other source uses, so the Japanese shown, the glossary and the English agree without a note."""
+    correction = next(c for c in edition.corrections if c.paragraph == 21)
+    assert correction.number == 10 and "(GEESI)" in correction.published and "(CEESI)" in correction.corrected
+    shown = next(p for p in edition.statement.paragraphs if p.number == 21).text
+    assert "日米クリーンエネルギー・エネルギーセキュリティ・イニシアティブ」(CEESI)" in shown and "GEESI" not in shown
+    assert edition.term("ceesi").names["ja"] == "日米クリーンエネルギー・エネルギーセキュリティ・イニシアティブ"
+    assert 21 not in edition.version("en").notes
+
+
+def test_the_translation_keeps_the_meanings_the_review_settled():
+    """Issue 23: words a reader quoting the site must not get wrong."""
+    sentences = yaml.safe_load(TRANSLATION.read_text(encoding="utf-8"))["paragraphs"]  # ¶N sentence k: [N][k - 1]
+    assert "calibrated diplomatic approach" in sentences[8][4]
+    assert "unprovoked" in sentences[3][1] and "baseless" not in sentences[3][1]
+    assert "abuse of the veto" in sentences[4][2]
+    assert "a Japanese astronaut" in sentences[24][1] and "astronauts" not in sentences[24][1]
+    assert "Task Force" not in sentences[25][0]  # 「G20 財務・保健合同会議」 names no particular body
+    assert "the economy" not in sentences[15][1]  # ボトムアップ及びミドルアウトから作り上げる: no object
