@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from .linking.coverage import candidates
 from .model import Edition
 from .output.data import DATA_FOLDER
 from .plugin.plugin import InputProblems
+from .sitefolder import SiteFolderRefused
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,7 +114,10 @@ def _build(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    if not args.config.is_file():
+    # A build stopped by `kill` removes its half-made folder, as one stopped by Ctrl-C does.
+    if threading.current_thread() is threading.main_thread():  # only the main thread may set a handler
+        signal.signal(signal.SIGTERM, _stop)
+    if not args.config.is_file() and not (args.command == "check" and args.source is not None):
         print(f"{args.config}: MkDocs configuration not found (run from the project folder or pass --config)",
               file=sys.stderr)
         return 2
@@ -122,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     except (InputErrors, InputProblems) as problems:
         for each in problems.errors:
             print(each, file=sys.stderr)
+    except SiteFolderRefused as refused:
+        print(refused, file=sys.stderr)
     except NotConfigured as missing:
         print(missing, file=sys.stderr)
         return 2
@@ -130,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             print("build failed; the previous site is unchanged", file=sys.stderr)
     return 1
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Leave by the way Ctrl-C does, so that the build cleans up on its way out."""
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

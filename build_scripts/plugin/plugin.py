@@ -34,6 +34,7 @@ from ..output.offline import Manifest, write_worker
 from ..output.render import Chrome, Page, StringsError, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from ..output.security import inline_of, policy, with_policy_meta
+from ..sitefolder import SiteFolderRefused, check_site_folder, write_mark
 from . import upstream
 from .config import StatementSiteConfig
 from .pages import add_pages, check_names
@@ -99,6 +100,14 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         (a cache in front of the live reload would show stale scripts)."""
         return self.config.offline and not self.serving
 
+    def protected(self, config: MkDocsConfig) -> dict[str, Path]:
+        """The project's own files and folders, which no site folder may be, hold or (but the
+        project) lie inside."""
+        config_file = Path(config.config_file_path)
+        return {"the project folder": config_file.parent, "the MkDocs configuration": config_file,
+                "the source folder": Path(self.config.source_dir), "the docs folder": Path(config.docs_dir),
+                "the templates folder": Path(self.config.templates_dir)}
+
     # -- generation --------------------------------------------------------------------------
 
     def _fingerprint(self, config: MkDocsConfig) -> tuple:
@@ -144,6 +153,12 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         mkdocs-static-i18n builds each further language with another MkDocs build of the same
         config, which calls on_config again: the pages of the first are still current then.
         """
+        if not self.serving and not upstream.building_another_language(config):
+            # `mkdocs build` and `gh-deploy` empty the site folder right after this event.
+            try:
+                check_site_folder(Path(config.site_dir), self.protected(config))
+            except SiteFolderRefused as refused:
+                raise PluginError(str(refused)) from None
         _fix_build_date(Path(config.config_file_path).parent)
         upstream.start_with_all_theme_pages(config)
         if self.config.speedups:
@@ -269,6 +284,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             return  # the site is not complete yet: the build of the first language writes them
         # _headers first: the worker's version is a hash of every other file of the site
         write_headers(Path(config.site_dir), config.theme.dirs)
+        write_mark(Path(config.site_dir))
         self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
