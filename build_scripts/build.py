@@ -94,4 +94,8 @@ class _Without(logging.Filter):
         self.plugin = plugin
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return self.plugin.problems is None or record.getMessage() != str(self.plugin.problems)
+        if self.plugin.problems is None:
+            return True
+        message = record.getMessage()
+        # MkDocs says which page it was building before it re-raises; our line names it already.
+        return message != str(self.plugin.problems) and not message.startswith("Error building page ")
