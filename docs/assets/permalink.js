@@ -18,6 +18,11 @@
   }
   window.StatementLinks = { linkTo: linkTo };
 
+  /* Where a page cites itself (the Data page's "how to cite"): its own canonical address. */
+  document.querySelectorAll(".md-content .stmt-self").forEach(function (here) {
+    here.textContent = linkTo("").replace(/#$/, "");
+  });
+
   function flash(button, label) {
     var text = button.textContent;
     button.textContent = label;
