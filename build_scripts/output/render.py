@@ -132,6 +132,22 @@ def paragraph_parts(spans: tuple[Span, ...], bounds: tuple[tuple[int, int], ...]
     return ParagraphParts(tuple(lead), tuple(tuple(item) for item in items))
 
 
+def differing(text: str, other: str) -> Markup:
+    """Escape `text`, marking with <mark class="stmt-diff"> where it differs from `other` (what
+    lies between their common beginning and common end): a correction of one character (兩 → 両)
+    shows which one. Its twin is in tips.js (the sheet of a corrected word)."""
+    start = 0
+    while start < min(len(text), len(other)) and text[start] == other[start]:
+        start += 1
+    end = 0
+    while end < min(len(text), len(other)) - start and text[-1 - end] == other[-1 - end]:
+        end += 1
+    middle = text[start:len(text) - end]
+    if not middle:
+        return escape(text)
+    return Markup("{}<mark class=\"stmt-diff\">{}</mark>{}").format(text[:start], middle, text[len(text) - end:])
+
+
 def size(value: int, lang: str) -> str:
     """A file size as the Data page gives it."""
     if value < 10_000:
@@ -167,6 +183,7 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     env.filters["fill"] = fill
     env.filters["paragraph_parts"] = paragraph_parts
     env.filters["size"] = size
+    env.filters["differing"] = differing
     if bytecode_cache is not None:
         env.bytecode_cache = bytecode_cache(env)
     return env

@@ -228,6 +228,13 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        """Give the theme's pages (404.html) the banner and footer too, linked from the site's root."""
+        made = self._chrome(config, context["base_url"].rstrip("/") + "/")
+        if made is not None:
+            context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
+        return context
+
     def _chrome(self, config: MkDocsConfig, site_root: str) -> Chrome | None:
         """What a page in the language being built says around the statement (None in a language
         the statement is not in); `site_root` leads from the page to the site's root."""

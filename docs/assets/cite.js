@@ -22,12 +22,12 @@
   }
 
   /* The citations of ¶number, or of its sentence k (k may be 0: the whole paragraph). */
-  function citations(number, k) {
+  function citations(number, k, page) {
     var anchor = "p" + number + (k ? "." + k : "");
     var d = new Date();
     var values = {
       anchor: anchor,
-      url: window.StatementLinks.linkTo(anchor),
+      url: window.StatementLinks.linkTo(anchor, page),
       where_ja: "第" + number + "段落" + (k ? "第" + k + "文" : ""),
       where_en: "¶" + number + (k ? ", sentence " + k : ""),
       where_bib: "paragraph " + number + (k ? ", sentence " + k : ""),  // pdfLaTeX cannot set a bare ¶
@@ -46,10 +46,10 @@
     });
   }
 
-  function render(panel, number, k) {
+  function render(panel, number, k, page) {
     var list = panel.querySelector(".stmt-cite-list");
     list.textContent = "";
-    citations(number, k).forEach(function (entry, i) {
+    citations(number, k, page).forEach(function (entry, i) {
       var id = panel.id + "-" + i;
       var block = document.createElement("div");
       block.className = "stmt-cite-entry";
@@ -122,9 +122,9 @@
       button.focus();
     });
     panel.append(choose, list, close);
-    choose.addEventListener("change", function () { render(panel, number, Number(choose.value)); });
+    choose.addEventListener("change", function () { render(panel, number, Number(choose.value), button.dataset.page); });
     paragraph.insertAdjacentElement("afterend", panel);
-    render(panel, number, Number(choose.value));
+    render(panel, number, Number(choose.value), button.dataset.page);
     button.setAttribute("aria-expanded", "true");
     choose.focus();
   }
