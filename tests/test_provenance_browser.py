@@ -158,7 +158,8 @@ def test_a_one_character_correction_shows_which_character(tab: Page, server: str
     row = tab.locator("#c2")
     marks = row.locator("mark.stmt-diff").all_inner_texts()
     assert marks == ["兩", "両"]
-    size = row.locator("mark.stmt-diff").first.evaluate("m => parseFloat(getComputedStyle(m).fontSize) / parseFloat(getComputedStyle(m.parentElement).fontSize)")
+    size = row.locator("mark.stmt-diff").first.evaluate(
+        "m => parseFloat(getComputedStyle(m).fontSize) / parseFloat(getComputedStyle(m.parentElement).fontSize)")
     assert size >= 1.2
 
 

@@ -18,8 +18,10 @@ import contextlib
 import functools
 import hashlib
 import pickle
+import re
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -27,7 +29,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingEmitter, PollingObserver
+from watchdog.utils.dirsnapshot import DirectorySnapshot, EmptyDirectorySnapshot
 
 # ---------------------------------------------------------------------------------------------
 # Corrections of mkdocs-static-i18n 1.3.1 (always on)
@@ -93,6 +97,45 @@ def building_another_language(config: MkDocsConfig) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return i18n is not None and getattr(i18n, "building", False) is True
+
+
+# ---------------------------------------------------------------------------------------------
+# The inline scripts the theme writes (always on): the only ones a page's policy allows
+
+_TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+"""An inline script in a theme template: Material 9.8 writes each as a bare <script>, in
+templates/partials/javascripts/{base,palette,content,announce,outdated,consent}.html."""
+_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_VALUE = r"[A-Za-z0-9._~/:%?#@!$&()*+,;=\[\]-]*"
+"""What a template expression inside a script may print: an address's characters (Material's
+is the page's `base_url` or site address), never a quote, backslash, < or white space, which
+could end the string it stands in."""
+
+
+@functools.cache
+def theme_inline_scripts(theme_dirs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A pattern for each inline script of the theme's templates, which a built page's inline
+    script must match whole to be allowed (output/security.py, `inline_of`).
+
+    Read from the installed templates, so that an upgrade of Material brings its scripts
+    along; each `{{ … }}` in a script becomes a value of address characters. A script with a
+    `{% … %}` inside is left out (what it prints is not known): pages that have it fail the
+    build, and tests/test_security.py shows which. Hidden folders (Material's .icons) and
+    assets are not templates.
+    """
+    patterns: dict[str, re.Pattern[str]] = {}
+    for folder in theme_dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            parts = path.relative_to(folder).parts
+            if parts[0] == "assets" or any(part.startswith(".") for part in parts):
+                continue
+            for found in _TEMPLATE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
+                text = found.group(1)
+                if "{%" in text or "{#" in text:
+                    continue
+                pieces = _EXPRESSION.split(text)
+                patterns.setdefault(text, re.compile(_VALUE.join(re.escape(piece) for piece in pieces)))
+    return tuple(patterns.values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,20 +279,58 @@ def put_back(html: str, page: Page) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Speed-up: `mkdocs serve` notices a saved file within 0.1 s
+# `mkdocs serve` goes on watching a folder that was replaced (always on), within 0.1 s (speed-up)
 
 POLL_SECONDS = 0.1
-"""How often `mkdocs serve` looks for changed files (MkDocs' own interval is 0.5 s)."""
+"""How often `mkdocs serve` looks for changed files with the speed-ups (MkDocs' own: 0.5 s)."""
+
+MKDOCS_POLL_SECONDS = 0.5
+"""MkDocs' own interval (livereload/__init__.py, 1.6.1, `LiveReloadServer.__init__`'s default)."""
 
 
-def poll_sooner(server: LiveReloadServer) -> None:
-    """Have the server notice a saved file within 0.1 s rather than 0.5 s.
+class _LastingEmitter(PollingEmitter):
+    """A polling emitter that goes on watching a folder that is gone for a moment.
+
+    watchdog's (observers/polling.py, 7.1, `PollingEmitter.queue_events`) stops for good when
+    a snapshot finds the folder missing, so `mv source s && mv s source`, or an editor
+    replacing source/ with a fresh copy, stopped live reload without a word. Here a missing
+    folder is an empty one: its files are reported deleted (a rebuild, which reports the
+    missing input), and reported created when it is back (a rebuild of the new files). This
+    relies on the emitter's `_take_snapshot` attribute; should it go, the emitter is
+    watchdog's own (tests/test_serve.py says so).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        take = getattr(self, "_take_snapshot", None)
+        if take is None:
+            return
+
+        def take_or_empty() -> DirectorySnapshot:
+            try:
+                return take()
+            except (FileNotFoundError, NotADirectoryError):
+                return EmptyDirectorySnapshot()
+
+        self._take_snapshot = take_or_empty
+
+
+class _LastingObserver(PollingObserver):
+    """watchdog's polling observer with the emitter above."""
+
+    def __init__(self, timeout: float) -> None:
+        BaseObserver.__init__(self, _LastingEmitter, timeout=timeout)
+
+
+def watch_lasting(server: LiveReloadServer, interval: float) -> None:
+    """Move the server's watches to an observer whose emitters outlast a replaced folder,
+    polling every `interval` seconds.
 
     MkDocs polls (it does not rely on inotify, which misses changes on some mounted file
-    systems) and does not let the interval be set. The watches are moved to a new polling
-    observer before the server starts it. This reads MkDocs' private dict of watched paths
+    systems) and lets neither the emitter nor the interval be set. The watches are moved to a
+    new observer before the server starts it. This reads MkDocs' private dict of watched paths
     (livereload/__init__.py, 1.6.1, `LiveReloadServer._watched_paths`); should that change,
-    serving goes on with MkDocs' interval.
+    serving goes on with MkDocs' observer.
     """
     watched = getattr(server, "_watched_paths", None)
     if not isinstance(watched, dict):
@@ -258,7 +339,7 @@ def poll_sooner(server: LiveReloadServer) -> None:
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    server.observer = _LastingObserver(interval)
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
