@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from .test_browser import switch_language
+from .test_browser import switch_language_in_place
 from .test_cite_browser import clipboard
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
@@ -175,30 +175,75 @@ def test_on_a_phone_the_sheet_of_a_corrected_word_marks_the_character(browser: B
     context.close()
 
 
-FIRST_READ = """() => { const edge = document.querySelector('.stmt-pair-head').getBoundingClientRect().bottom;
-    const s = [...document.querySelectorAll('.stmt-col[lang=ja] .stmt-sent[id]')].find(s => s.getBoundingClientRect().bottom > edge + 8);
-    return {id: s.id, top: s.getBoundingClientRect().top, edge}; }"""
+IN_VIEW = """(id) => { const s = document.getElementById(id), pair = s.closest('.stmt-pair');
+    // what stays at the top of the window: the header, the column labels where they are sticky,
+    // a phone's 日本語 | English switch where it has stuck under the header
+    let edge = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    const labels = document.querySelector('.stmt-pair-head');
+    if (getComputedStyle(labels).position === 'sticky') edge = Math.max(edge, labels.getBoundingClientRect().bottom);
+    const band = pair.querySelector(':scope > .stmt-switch');
+    if (band.offsetHeight && getComputedStyle(band).position === 'sticky' && band.getBoundingClientRect().top <= edge + 1)
+        edge = Math.max(edge, band.getBoundingClientRect().bottom);
+    const lines = [...s.getClientRects()].filter(r => r.width > 0);
+    return {edge, lines: lines.map(r => r.top), shown: lines.length > 0}; }"""
+"""Where a sentence's lines are, and how far down what covers the top of the window reaches."""
+
+STILL = """() => new Promise(done => { const y = window.scrollY;
+    requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY === y))); })"""
 
 
-def test_the_parallel_switch_keeps_the_column_read_below_the_labels(page: Page, server: str):
-    """M5: the Japanese column's sentence at the top stays at the top, below the column labels, unmarked."""
-    page.goto(f"{server}/parallel/alliance/")
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => document.documentElement.hasAttribute('data-stmt-offline')")
-    page.evaluate("""() => { const s = document.getElementById('p12.5-ja');
-        const edge = document.querySelector('.md-header').getBoundingClientRect().bottom
-                   + document.querySelector('.stmt-pair-head').offsetHeight;
-        window.scrollTo({top: window.scrollY + s.getBoundingClientRect().top - edge - 10, behavior: 'instant'}); }""")
-    page.wait_for_function("() => window.scrollY > 0")
-    before = page.evaluate(FIRST_READ)
-    switch_language(page, "en")
-    page.wait_for_function("() => document.documentElement.dataset.stmtArrived === 'sentence'")
-    where = page.evaluate(f"""() => {{ const r = document.getElementById({before['id']!r}).getBoundingClientRect();
-        return {{top: r.top, bottom: r.bottom, edge: document.querySelector('.stmt-pair-head').getBoundingClientRect().bottom}}; }}""")
-    # the Japanese sentence read is still in view, below the column labels (not hidden under them)
-    assert where["bottom"] > where["edge"] and where["top"] < 844 / 2, where
-    pair = page.locator("#p12")
+def read_at(page: Page, sentence: str, line: int) -> float:
+    """Scroll as a reader would until a sentence's line is at the top of what is in view, just
+    below what covers the top of the window; return where the sentence's first line is then,
+    from that edge (less than 0: the sentence began above it)."""
+    for _ in range(3):  # a phone's switch sticks, or stops sticking, once scrolled
+        where = page.evaluate(IN_VIEW, sentence)
+        page.evaluate(f"window.scrollBy({{top: {where['lines'][line] - where['edge'] - 3}, behavior: 'instant'}})")
+        page.wait_for_function(STILL)
+    where = page.evaluate(IN_VIEW, sentence)
+    assert abs(where["lines"][line] - where["edge"] - 3) < 1, where
+    assert line == 0 or line < len(where["lines"]) - 1  # inside it: not its last line, where the next may begin
+    return where["lines"][0] - where["edge"]
+
+
+@pytest.mark.parametrize("start, goal", [("ja", "en"), ("en", "ja")])
+@pytest.mark.parametrize("line", [0, 2], ids=["its-start", "inside"])
+def test_the_parallel_switch_lands_on_the_sentence_read(tab: Page, server: str, start, goal, line):
+    """M5: the sentence at the top of what is in view (below the header, the column labels, a
+    phone's switch) is at the top after the switch, in both directions. On a wide screen the
+    reader's column (the Japanese) is the same text on both pages: the very line comes back. On
+    a phone the other language's column is shown: the same sentence in it begins at the top."""
+    phone = tab.device == "phone"  # type: ignore[attr-defined]
+    column = start if phone else "ja"
+    tab.goto(f"{server}{'/en' if start == 'en' else ''}/parallel/alliance/")
+    tab.wait_for_load_state("load")
+    before = read_at(tab, f"p12.6-{column}", line)
+    switch_language_in_place(tab, goal, touch=phone)
+    tab.wait_for_function("() => document.documentElement.dataset.stmtArrived === 'sentence'")
+    tab.wait_for_function(STILL)
+    landed = f"p12.6-{goal if phone else 'ja'}"
+    after = tab.evaluate(IN_VIEW, landed)
+    assert after["shown"]
+    expected = before if not phone or line == 0 else 0.0  # a translation's sentence from its start
+    assert abs(after["lines"][0] - after["edge"] - expected) <= 3, (before, after)
+    # where the reader was, not a link they followed: the pair is not marked
+    pair = tab.locator("#p12")
     assert pair.evaluate("el => getComputedStyle(el).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_on_a_phone_showing_both_the_switch_keeps_the_very_line(browser: Browser, server: str):
+    """With 両方 chosen, the English column read on the Japanese page is there on the English page."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/parallel/alliance/")
+    page.locator(".stmt-view button[data-view=both]").tap()
+    before = read_at(page, "p12.6-en", 2)
+    switch_language_in_place(page, "en", touch=True)
+    page.wait_for_function("() => document.documentElement.dataset.stmtArrived === 'sentence'")
+    page.wait_for_function(STILL)
+    after = page.evaluate(IN_VIEW, "p12.6-en")
+    assert abs(after["lines"][0] - after["edge"] - before) <= 3, (before, after)
+    context.close()
 
 
 def test_on_a_phone_the_parallel_page_shows_both_languages_and_remembers_it(browser: Browser, server: str):
