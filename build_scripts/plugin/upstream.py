@@ -45,8 +45,13 @@ Elsewhere, and listed here so that this stays the one list:
     selector's links before Material's handler;
   - docs/assets/a11y.js names `.md-search[role=dialog]`; docs/assets/tips.js moves `title`
     into `data-tip` so that Material's tooltips stay off;
+  - docs/assets/top.js watches the `hidden` attribute Material's script sets on its back-to-top
+    button (`.md-top`), which statement.css moves to the bottom corner over the inline
+    `style.top` that script sets;
   - docs/assets/statement.css styles Material's classes (`.md-typeset`, `.md-search-result*`,
-    `.md-header__topic`, `.md-top`, `.md-copyright`…).
+    `.md-header__topic`, `.md-top`, `.md-copyright`…), and lands a linked paragraph, sentence or
+    glossary entry with Material's `--md-scroll-offset` of its `:target` rule, just past the
+    line (3.6rem) beyond which the bundle's table of contents marks an entry as current.
   The browser tests (tests/test_*_browser.py) are what shows an upgrade breaking one of them.
 """
 

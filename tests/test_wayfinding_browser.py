@@ -1,0 +1,151 @@
+"""Finding one's way, in Chromium on a phone (390×844, touch) and a desktop: the table of
+contents marks the paragraph a link led to (L5 of the reader tasks, issue 24), Material's
+back-to-top button never lies over a link or a button (L9). Waits are for states the pages
+set, never times."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+TOC_STILL = """() => {
+    const active = [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')]
+        .map(a => a.textContent.trim()).join('|');
+    const now = window.scrollY + '|' + active, before = window.__tocProbe;
+    window.__tocProbe = now;
+    return active !== '' && now === before; }"""
+"""Whether Material has marked an entry of the table of contents, and neither it nor the scroll
+position changed since the last frame (polled once a frame)."""
+
+
+@pytest.mark.parametrize("path, current", [
+    ("/en/economy/#p16", "¶16"), ("/economy/#p16", "¶16"), ("/economy/#p16.1", "¶16"),
+    ("/en/economy/#p16.2", "¶16"), ("/alliance/#p12", "¶12"), ("/en/alliance/#p12.4", "¶12"), ("/en/regional/#p8", "¶8"),
+])
+def test_the_table_of_contents_marks_the_paragraph_a_link_led_to(page: Page, server: str, path, current):
+    """L5: Material marks the entry whose top has passed 3.6rem from the top of the window; a
+    linked paragraph or sentence lands just above that line (and below the header), not below it."""
+    page.goto(server + path)
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready")
+    page.wait_for_function(TOC_STILL, polling="raf")
+    active = page.locator(".md-sidebar--secondary .md-nav__link--active").all_inner_texts()
+    assert [a.strip() for a in active] == [current]
+    anchor = path.split("#")[1]
+    top = page.evaluate(f"document.getElementById({anchor!r}).getBoundingClientRect().top")
+    assert top >= page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+
+
+CONTROLS = "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"
+
+UNDER_THE_BUTTON = """(controls) => {
+    const button = document.querySelector('.md-top'), box = button.getBoundingClientRect();
+    const cx = box.left + box.width / 2, cy = box.top + box.height / 2, radius = box.width / 2;
+    const covered = [], near = [];
+    for (const control of document.querySelectorAll(controls)) {
+        if (control === button || button.contains(control)) continue;
+        for (const r of control.getClientRects()) {
+            const left = Math.max(r.left, box.left), right = Math.min(r.right, box.right);
+            const top = Math.max(r.top, box.top), bottom = Math.min(r.bottom, box.bottom);
+            if (right - left < 1 || bottom - top < 1) continue;
+            near.push(control.outerHTML.slice(0, 80));
+            // the middle of where they overlap: inside the round button (3 px in), and there the
+            // control is drawn right under it
+            const x = (left + right) / 2, y = (top + bottom) / 2;
+            if (Math.hypot(x - cx, y - cy) > radius - 3) continue;
+            const seen = getComputedStyle(button).visibility === 'visible';
+            if (!seen) button.classList.remove('stmt-top-aside');  // (to hit it where it is drawn)
+            const stack = document.elementsFromPoint(x, y);
+            if (!seen) button.classList.add('stmt-top-aside');
+            const at = stack.findIndex(el => el === button || button.contains(el));
+            const below = stack.slice(at + 1).find(el => !button.contains(el));
+            if (at >= 0 && below && (below === control || control.contains(below) || below.contains(control))) {
+                covered.push(control.outerHTML.slice(0, 80));
+            }
+        }
+    }
+    return {covered, near, state: document.documentElement.dataset.stmtTop,
+            seen: getComputedStyle(button).visibility === 'visible' && !button.hidden,
+            right: window.innerWidth - box.right, bottom: window.innerHeight - box.bottom}; }"""
+"""The links and buttons that lie, in view, under the back-to-top button, and its state."""
+
+LOOKED = """() => { const button = document.querySelector('.md-top');
+    return !button.hidden && ['shown', 'aside'].includes(document.documentElement.dataset.stmtTop); }"""
+
+
+def scroll_up_to(page: Page, y: int) -> None:
+    """Scroll down past y (from above it), then back up to it, as a reader who scrolls back: Material shows its
+    button (a quarter of a second after the scrolling, below the top of the page), top.js looks
+    at what lies under it."""
+    page.evaluate(f"window.scrollTo({{top: {y + 150}, behavior: 'instant'}})")
+    page.wait_for_function("() => document.documentElement.dataset.stmtTop === 'hidden'")  # (looked at since)
+    page.evaluate(f"window.scrollTo({{top: {y}, behavior: 'instant'}})")
+    page.wait_for_function(LOOKED)
+
+
+def sweep(page: Page, step: int) -> list[dict]:
+    """The button's state at every `step` pixels down the page, as the reader scrolls back."""
+    page.wait_for_load_state("load")
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")  # from the top, each move down then up
+    page.wait_for_function("() => document.documentElement.dataset.stmtTop === 'hidden'")
+    height = page.evaluate("document.documentElement.scrollHeight - window.innerHeight")
+    found = []
+    for y in range(300, height - 150, step):
+        scroll_up_to(page, y)
+        found.append({"y": y, **page.evaluate(UNDER_THE_BUTTON, CONTROLS)})
+    return found
+
+
+def check_sweep(found: list[dict]) -> None:
+    shown = [f for f in found if f["state"] == "shown"]
+    assert shown, found  # the button does come, where nothing lies under it
+    for f in found:
+        if f["state"] == "shown":
+            assert f["seen"] and f["covered"] == [], f
+        else:
+            assert not f["seen"] and f["near"], f  # stepped aside, for a control by it
+    corner = shown[0]
+    assert corner["right"] < 40 and corner["bottom"] < 40  # in the bottom corner, away from the header
+
+
+@pytest.mark.parametrize("path", ["/en/alliance/", "/parallel/economy/"])
+def test_on_a_phone_the_back_to_top_button_lies_over_no_control(browser: Browser, server: str, path):
+    """L9: ¶ controls, glossary words, a pair's 日本語 | English switch, the footer's links."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(server + path)
+    check_sweep(sweep(page, 260))
+    context.close()
+
+
+def test_on_a_desktop_the_back_to_top_button_lies_over_no_control(page: Page, server: str):
+    """L9 with a citation panel open (its fields and buttons), the table of contents beside."""
+    page.set_viewport_size(DESKTOP["viewport"])
+    page.goto(f"{server}/en/economy/")
+    page.locator("#p16 button.stmt-cite").click()
+    page.locator("#cite-p16").wait_for()
+    check_sweep(sweep(page, 180))
+
+
+def test_the_glossary_sheet_is_drawn_over_the_back_to_top_button(browser: Browser, server: str):
+    """On a phone the sheet of a glossary word opens at the foot of the window, where the button
+    is: the sheet's buttons are above it, pressable."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/en/alliance/")
+    page.wait_for_load_state("load")
+    term = page.locator("#p12 a.stmt-term").first
+    term.scroll_into_view_if_needed()
+    scroll_up_to(page, max(300, page.evaluate("window.scrollY") - 120))
+    page.locator("#p12 a.stmt-term").first.tap()
+    sheet = page.locator(".stmt-sheet")
+    sheet.wait_for()
+    for button in sheet.locator("a, button").all():
+        box = button.bounding_box()
+        assert box
+        assert button.evaluate(f"(el) => el.contains(document.elementFromPoint({box['x'] + box['width'] / 2}, "
+                               f"{box['y'] + box['height'] / 2}))")
+    context.close()
