@@ -109,3 +109,16 @@ def run_axe(page: Page) -> list[str]:
     load_axe(page)
     violations = page.evaluate("axe.run().then(r => r.violations)")
     return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path, typed", [("/glossary/", "ク"), ("/en/glossary/", "zzz")])
+def test_no_accessibility_violations_with_the_glossary_filtered(page: Page, server: str, path: str, typed: str,
+                                                                scheme: str):
+    from .test_cite_browser import set_palette
+
+    page.goto(server + path)
+    set_palette(page, scheme)
+    page.locator("#stmt-filter-input").fill(typed)
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown !== ''")
+    assert not run_axe(page)

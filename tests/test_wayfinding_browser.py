@@ -149,3 +149,89 @@ def test_the_glossary_sheet_is_drawn_over_the_back_to_top_button(browser: Browse
         assert button.evaluate(f"(el) => el.contains(document.elementFromPoint({box['x'] + box['width'] / 2}, "
                                f"{box['y'] + box['height'] / 2}))")
     context.close()
+
+
+# -- L7: the glossary's filter -----------------------------------------------------------------
+
+def shown_entries(page: Page) -> list[str]:
+    """The entries not hidden (their blocks are laid out only near the window: no box to ask)."""
+    return page.evaluate("[...document.querySelectorAll('section.stmt-entry')].filter(e => !e.closest('[hidden]')).map(e => e.id)")
+
+
+@pytest.mark.parametrize("prefix, typed, entry, says", [
+    ("", "ipef", "ipef", "該当する項目：1件"),             # an abbreviation, on the Japanese page
+    ("", "くあっど", "quad", "該当する項目：1件"),         # hiragana for クアッド
+    ("/en", "クアッド", "quad", "1 entry matches"),        # the Japanese name on the English page
+    ("/en", "Economic Framework", "ipef", "1 entry matches"),
+])
+def test_on_a_phone_the_glossary_filter_keeps_the_entries_typed(browser: Browser, server: str, prefix, typed,
+                                                                 entry, says):
+    """On a 70,000-px page, a name typed (in either language, any width or kana) leaves its entry."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{server}{prefix}/glossary/")
+    box = page.locator("#stmt-filter-input")
+    box.wait_for(state="visible")
+    assert box.bounding_box()["height"] >= 44
+    before = page.evaluate("document.documentElement.scrollHeight")
+    box.tap()
+    page.keyboard.insert_text(typed)  # as an input method commits a word
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown !== ''")
+    assert page.locator("#stmt-filter-status").inner_text() == says
+    assert entry in shown_entries(page)
+    assert len(shown_entries(page)) == 1
+    assert page.locator("#abbreviations").is_hidden()
+    visible_kinds = page.locator("h2[id^='kind-']:visible").count()
+    assert visible_kinds == 1
+    after = page.evaluate("document.documentElement.scrollHeight")
+    assert before > 30000 and after < 4000, (before, after)
+    context.close()
+
+
+def test_the_glossary_filter_by_keyboard(page: Page, server: str):
+    """Tab reaches the box (named by its label, in a search landmark), the list follows what is
+    typed, the count is a status; Escape empties it and every entry is back."""
+    page.goto(f"{server}/en/glossary/")
+    box = page.get_by_role("search", name="Filter the glossary").get_by_role("searchbox", name="Filter the glossary")
+    box.wait_for()
+    everything = len(shown_entries(page))
+    assert everything == page.locator("section.stmt-entry").count() > 50
+    page.locator("h1").click()  # (a place before the box)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "stmt-filter-input":
+            break
+    assert page.evaluate("document.activeElement.id") == "stmt-filter-input"
+    page.keyboard.type("g7")
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown === '1'")
+    assert shown_entries(page) == ["g7"]
+    page.keyboard.type("x")
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown === '0'")
+    assert page.get_by_role("status").inner_text() == "No entry matches"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown === ''")
+    assert len(shown_entries(page)) == everything
+    assert page.evaluate("document.activeElement.id") == "stmt-filter-input"  # Escape did not leave the box
+    assert page.locator("#abbreviations").is_visible()
+
+
+def test_a_link_to_an_entry_the_filter_hides_shows_the_whole_list(page: Page, server: str):
+    page.goto(f"{server}/en/glossary/")
+    page.locator("#stmt-filter-input").fill("IPEF")
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown === '1'")
+    page.locator("#ipef .stmt-entry-links a[href='#asean']").click()
+    page.wait_for_function("() => document.querySelector('form.stmt-filter').dataset.shown === ''")
+    assert page.locator("#asean").is_visible()
+    assert page.locator("#stmt-filter-input").input_value() == ""
+
+
+def test_the_glossary_links_each_mention_to_its_sentence(page: Page, server: str):
+    """L7: ¶18 once for IPEF, its sentence linked; following the link lands on the sentence."""
+    page.goto(f"{server}/en/glossary/#ipef")
+    mentions = page.locator("#ipef details.stmt-mentions")
+    assert mentions.locator(":scope > ul > li").count() == 1
+    link = mentions.locator("a.stmt-kwic")
+    assert link.count() == 1 and link.locator("mark").count() == 3
+    link.click()
+    page.wait_for_url("**/en/economy/#p18.1")
+    assert page.locator("[id='p18.1']").evaluate("el => getComputedStyle(el).outlineStyle") != "none"

@@ -126,19 +126,24 @@ def _link_spans(spans: tuple[Span, ...], matches: list[Match]) -> tuple[Span, ..
     return tuple(result)
 
 
-def _snippet(text: str, match: Match, lang: str, paragraph: int) -> Mention:
+def context(text: str, start: int, end: int, lang: str) -> tuple[str, str]:
+    """The keyword-in-context words before and after text[start:end]: a few on each side, whole
+    words in English, with an ellipsis where they cut the paragraph."""
     width = CONTEXT.get(lang, 30)
-    before = text[max(0, match.start - width):match.start]
-    after = text[match.end:match.end + width]
-    cut_before, cut_after = match.start - width > 0, match.end + width < len(text)
+    before = text[max(0, start - width):start]
+    after = text[end:end + width]
+    cut_before, cut_after = start - width > 0, end + width < len(text)
     if lang != "ja":  # whole words only at the edges of an English snippet
         if cut_before and " " in before:
             before = before[before.index(" ") + 1:]
         if cut_after and " " in after:
             after = after[:after.rindex(" ")]
     # The ellipses say where the snippet cuts the paragraph.
-    before = "…" + before if cut_before else before
-    after = after + "…" if cut_after else after
+    return ("…" + before if cut_before else before), (after + "…" if cut_after else after)
+
+
+def _snippet(text: str, match: Match, lang: str, paragraph: int) -> Mention:
+    before, after = context(text, match.start, match.end, lang)
     return Mention(match.term_id, lang, paragraph, before, text[match.start:match.end], after, match.start)
 
 

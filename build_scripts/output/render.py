@@ -29,6 +29,7 @@ from ..inputs.parse import is_list_item
 from ..inputs.textfile import display_path, read_text
 from ..inputs.yamlfile import LOADER
 from ..model import Edition, Origin, Span, Statement, Term
+from .glossary import filter_names, mention_groups
 from .site import Site
 
 BytecodeCacheFactory = Callable[[jinja2.Environment], "jinja2.BytecodeCache | None"]
@@ -187,6 +188,7 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     env.filters["paragraph_parts"] = paragraph_parts
     env.filters["size"] = size
     env.filters["differing"] = differing
+    env.filters["filter_names"] = filter_names
     if bytecode_cache is not None:
         env.bytecode_cache = bytecode_cache(env)
     return env
@@ -313,7 +315,8 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
             files_root = "../" if version.lang == default else "../../"  # the files are at the site's root
             add("data", "data.md.j2", "../", data_files=data_files, files_root=files_root, **facts)
         if edition.terms:
-            add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, version.lang))
+            add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, version.lang),
+                mention_groups=mention_groups(edition, version.lang))
         sections = edition.statement.sections
         for translation in translations:
             add("parallel/index", "parallel_index.md.j2", "../", translation=translation)
