@@ -17,7 +17,7 @@ import pytest
 from build_scripts.cli import main
 from build_scripts.edition import load_edition
 from build_scripts.output.citation import fill
-from build_scripts.output.render import differing
+from build_scripts.output.render import diff_attribute, differing
 from build_scripts.output.site import SiteOptionError, issue_tracker, site_facts
 
 from .conftest import FIXTURES, make_project
@@ -231,6 +231,14 @@ def test_the_characters_a_correction_changed_are_marked():
     assert differing("兩岸問題", "両岸問題") == '<mark class="stmt-diff">兩</mark>岸問題'
     assert differing("2017年以來", "2017年以来") == '2017年以<mark class="stmt-diff">來</mark>'
     assert differing("a<b", "a<b") == "a&lt;b"
+    # two characters of a long name: those two, not all that lies between them
+    published, corrected = "「日米グリーンエネルギー・イニシアティブ」(GEESI)", "「日米クリーンエネルギー・イニシアティブ」(CEESI)"
+    assert re.findall(r'<mark class="stmt-diff">(.*?)</mark>', differing(published, corrected)) == ["グ", "G"]
+    assert re.findall(r'<mark class="stmt-diff">(.*?)</mark>', differing(corrected, published)) == ["ク", "C"]
+    assert diff_attribute(published, corrected) == "3-4 22-23" == diff_attribute(corrected, published)
+    # a word dropped: marked on the side that has it only
+    assert differing("ゲートウェイに並びに", "ゲートウェイ並びに") == 'ゲートウェイ<mark class="stmt-diff">に</mark>並びに'
+    assert differing("ゲートウェイ並びに", "ゲートウェイに並びに") == "ゲートウェイ並びに"
 
 
 def test_the_corrections_table_and_key_mark_them(built):

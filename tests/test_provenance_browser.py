@@ -161,6 +161,8 @@ def test_a_one_character_correction_shows_which_character(tab: Page, server: str
     size = row.locator("mark.stmt-diff").first.evaluate(
         "m => parseFloat(getComputedStyle(m).fontSize) / parseFloat(getComputedStyle(m.parentElement).fontSize)")
     assert size >= 1.2
+    # いかにかわからず → いかんにかかわらず: the three characters, not all that lies between them
+    assert tab.locator("#c1 mark.stmt-diff").all_inner_texts() == ["か", "ん", "か"]
 
 
 def test_on_a_phone_the_sheet_of_a_corrected_word_marks_the_character(browser: Browser, server: str):
@@ -172,6 +174,12 @@ def test_on_a_phone_the_sheet_of_a_corrected_word_marks_the_character(browser: B
     sheet.wait_for()
     assert sheet.locator("mark.stmt-diff").all_inner_texts() == ["兩", "両"]
     assert "公表された本文：兩岸問題" in sheet.inner_text() and "訂正後：両岸問題" in sheet.inner_text()
+    sheet.locator("button.stmt-sheet-close").tap()
+    sheet.wait_for(state="detached")
+    page.goto(f"{server}/indo-pacific/")
+    page.locator("#p6 ins.stmt-corr").first.tap()  # ※1: いかにかわからず → いかんにかかわらず
+    page.locator(".stmt-sheet").wait_for()
+    assert page.locator(".stmt-sheet mark.stmt-diff").all_inner_texts() == ["か", "ん", "か"]
     context.close()
 
 

@@ -9,6 +9,7 @@ Markdown does not interpret it.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import json
 import math
@@ -136,20 +137,31 @@ def paragraph_parts(spans: tuple[Span, ...], bounds: tuple[tuple[int, int], ...]
     return ParagraphParts(tuple(lead), tuple(tuple(item) for item in items))
 
 
+def diff_ranges(text: str, other: str) -> tuple[tuple[int, int], ...]:
+    """The runs of `text` that `other` does not have, as (start, end): difflib's alignment of the
+    two, made in one order whichever side is asked for, so that both sides agree."""
+    first, second = sorted((text, other))
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    if text == first:
+        return tuple((i1, i2) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag in ("replace", "delete"))
+    return tuple((j1, j2) for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert"))
+
+
 def differing(text: str, other: str) -> Markup:
-    """Escape `text`, marking with <mark class="stmt-diff"> where it differs from `other` (what
-    lies between their common beginning and common end): a correction of one character (兩 → 両)
-    shows which one. Its twin is in tips.js (the sheet of a corrected word)."""
-    start = 0
-    while start < min(len(text), len(other)) and text[start] == other[start]:
-        start += 1
-    end = 0
-    while end < min(len(text), len(other)) - start and text[-1 - end] == other[-1 - end]:
-        end += 1
-    middle = text[start:len(text) - end]
-    if not middle:
-        return escape(text)
-    return Markup("{}<mark class=\"stmt-diff\">{}</mark>{}").format(text[:start], middle, text[len(text) - end:])
+    """Escape `text`, marking with <mark class="stmt-diff"> each run where it differs from
+    `other`: a correction of one character (兩 → 両) shows which one, and one of two characters
+    in a long name (グリーン…(G → クリーン…(C) shows those two. The sheet of a corrected word
+    (tips.js) marks the same runs, from `diff_attribute`."""
+    out, cursor = Markup(""), 0
+    for start, end in diff_ranges(text, other):
+        out += escape(text[cursor:start]) + Markup('<mark class="stmt-diff">{}</mark>').format(text[start:end])
+        cursor = end
+    return out + escape(text[cursor:])
+
+
+def diff_attribute(text: str, other: str) -> str:
+    """diff_ranges as an attribute's value for tips.js: "start-end" pairs, a space between."""
+    return " ".join(f"{start}-{end}" for start, end in diff_ranges(text, other))
 
 
 def size(value: int, lang: str) -> str:
@@ -188,6 +200,7 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     env.filters["paragraph_parts"] = paragraph_parts
     env.filters["size"] = size
     env.filters["differing"] = differing
+    env.filters["diff_attribute"] = diff_attribute
     env.filters["filter_names"] = filter_names
     if bytecode_cache is not None:
         env.bytecode_cache = bytecode_cache(env)

@@ -98,19 +98,22 @@
     opener = null;
   }
 
-  /* A label and a text, with the part of the text that differs from `other` in a <mark>. */
-  function line(label, value, other) {
+  /* A label and a text, the runs that differ from the other text in a <mark> each: `ranges`,
+     "start-end" pairs made by the build (render.py's diff_attribute, as its corrections table). */
+  function line(label, value, ranges) {
     var span = document.createElement("span");
-    var start = 0, end = 0;
-    while (start < Math.min(value.length, other.length) && value[start] === other[start]) start++;
-    while (end < Math.min(value.length, other.length) - start &&
-           value[value.length - 1 - end] === other[other.length - 1 - end]) end++;
-    var mark = document.createElement("mark");
-    mark.className = "stmt-diff";
-    mark.textContent = value.slice(start, value.length - end);
     var words = document.createElement("span");
     words.lang = "ja";
-    words.append(value.slice(0, start), mark, value.slice(value.length - end));
+    var cursor = 0;
+    (ranges || "").split(" ").filter(Boolean).forEach(function (range) {
+      var bounds = range.split("-").map(Number);
+      var mark = document.createElement("mark");
+      mark.className = "stmt-diff";
+      mark.textContent = value.slice(bounds[0], bounds[1]);
+      words.append(value.slice(cursor, bounds[0]), mark);
+      cursor = bounds[1];
+    });
+    words.append(value.slice(cursor));
     span.append(label, words);
     return span;
   }
@@ -131,10 +134,10 @@
     text.className = "stmt-sheet-text";
     if (word.dataset.published !== undefined) {
       // A correction: what was published and what the site shows, the characters that differ
-      // marked (兩 → 両 look alike at reading size). The twin of render.py's `differing`.
-      text.append(line(strings.published, word.dataset.published, word.dataset.corrected),
+      // marked (兩 → 両 look alike at reading size).
+      text.append(line(strings.published, word.dataset.published, word.dataset.publishedDiff),
                   document.createElement("br"),
-                  line(strings.corrected, word.dataset.corrected, word.dataset.published));
+                  line(strings.corrected, word.dataset.corrected, word.dataset.correctedDiff));
     } else {
       text.textContent = word.dataset.tip;
     }
