@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 from .test_browser import switch_language_in_place
-from .test_cite_browser import clipboard
+from .test_cite_browser import clipboard, contrast, luminance, set_palette
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -150,6 +150,20 @@ def test_every_printed_page_of_the_whole_text_carries_the_site_its_address_and_w
         lines = [line for line in unicodedata.normalize("NFKC", sheet.extract_text()).splitlines() if line.strip()]
         body = [line for line in lines if server not in line and "/ " not in line[-8:]]
         assert body and not body[-1].strip().startswith(("「自由で開かれたインド太平洋」の推進", "Advancing a")), body[-1]
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_with_the_dark_palette_chosen_the_whole_text_prints_dark_on_light(page: Page, server: str, prefix):
+    """Paper is white: the dark palette (slate) a reader chose on screen does not print."""
+    page.goto(f"{server}{prefix}/full/")
+    set_palette(page, "slate")
+    page.emulate_media(media="print")
+    colours = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('.stmt-para')).color,
+        getComputedStyle(document.querySelector('.md-typeset h1')).color]""")
+    ground = colours[0] if "0, 0, 0, 0" not in colours[0] else "rgb(255, 255, 255)"
+    assert luminance(ground) > 0.9, colours
+    assert all(contrast(c, ground) >= 4.5 for c in colours[1:]), colours
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
