@@ -48,6 +48,14 @@ def make_project(root: Path, source: Path | None = None) -> Path:
     return root / "mkdocs.yml"
 
 
+def set_plugin_option(config: Path, option: str) -> None:
+    """Give the statement-site plugin of a project's mkdocs.yml one more option (`offline: false`)."""
+    text = config.read_text(encoding="utf-8")
+    assert "      templates_dir: templates\n" in text
+    config.write_text(text.replace("      templates_dir: templates\n", f"      templates_dir: templates\n      {option}\n", 1),
+                      encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the real project (real statement) in a temporary folder."""
