@@ -11,9 +11,10 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from .build import NotConfigured, build_site, load
-from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
+from .edition import TRANSLATION_FILE, load_edition
 from .errors import InputError, InputErrors
 from .inputs.textfile import display_path
+from .languages import TRANSLATIONS
 from .linking.coverage import candidates
 from .model import Edition
 from .output.data import DATA_FOLDER
@@ -65,7 +66,7 @@ def _check(args: argparse.Namespace) -> int:
         raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
     print(f"ok: {display_path(source)}: {summary(edition)}")
     _warnings(edition)
-    for lang in TRANSLATION_LANGUAGES:
+    for lang in TRANSLATIONS:
         if lang not in edition.languages:
             print(f"note: no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: "
                   f"building without the '{lang}' pages and language selector")

@@ -46,8 +46,8 @@ def test_each_form_is_read_as_its_editor_means_it(name):
     assert [p.number for p in statement.paragraphs] == list(range(1, count + 1))
     assert [s.heading for s in statement.sections] == headings
     assert [sub.text for s in statement.sections for sub in s.subheadings] == subheadings
-    assert all(p.published.endswith("。") or "\n" in p.published for p in statement.paragraphs), name
-    assert not any(mark in p.published for p in statement.paragraphs for mark in ("（了）", "以上\n"))
+    assert all(p.published.endswith("。") or p.lines for p in statement.paragraphs), name
+    assert not any(p.published.endswith(("（了）", "以上")) for p in statement.paragraphs)
 
 
 def test_the_date_is_shown_as_published(tmp_path: Path):
@@ -60,7 +60,7 @@ def test_the_date_is_shown_as_published(tmp_path: Path):
 def test_lists_are_items_of_their_paragraph_each_with_an_anchor():
     statement = load_edition(FORMS / "fact-sheet").statement
     agreed = next(p for p in statement.paragraphs if p.published.startswith("本年、以下の案件"))
-    lead, *items = agreed.published.split("\n")
+    lead, items = agreed.lead, agreed.line_texts
     assert lead == "本年、以下の案件が新たに合意された。" and len(items) == 3
     assert items[0] == "・西オーストラリア州における水酸化リチウム精製事業への日本企業２社の出資及び長期引取契約の締結"
     page = next(p for p in render_pages(load_edition(FORMS / "fact-sheet"), REPO / "templates")
@@ -122,7 +122,7 @@ def test_a_translation_gives_each_second_level_heading_under_its_anchor(tmp_path
                       "- a trial of leaching (JOGMEC)"]
                      if p.number == 6 else
                      [f"Paragraph {p.number} (JOGMEC, ESG, JBIC)."]
-                     + [f"Sentence {k}." for k in range(2, len(japanese_sentences(p.text)) + 1)])
+                     + [f"Sentence {k}." for k in range(2, len(japanese_sentences(p.text, p.lines)) + 1)])
         lines += [f"  {p.number}:"] + [f"    - {yaml_quoted(sentence)}" for sentence in sentences]
     (tmp_path / "src" / "translation.en.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     edition = load_edition(tmp_path / "src")

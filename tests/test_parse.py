@@ -169,7 +169,9 @@ def test_list_items_belong_to_their_paragraph_and_end_it():
                 "新たな段落である。")
     statement = parse(text, "s.txt")
     [listed, after] = statement.paragraphs
-    assert listed.published == "両首脳は、次の点で一致した。\n・第一の点\n・第二の点の説明が長く続く行\n・第三の点"
+    assert listed.lead == "両首脳は、次の点で一致した。"
+    assert listed.line_texts == ("・第一の点", "・第二の点の説明が長く続く行", "・第三の点")
+    assert listed.published == "両首脳は、次の点で一致した。・第一の点・第二の点の説明が長く続く行・第三の点"
     assert after.published == "新たな段落である。"
 
 
@@ -177,7 +179,7 @@ def test_a_circled_number_is_a_heading_alone_after_a_heading_and_an_item_in_a_li
     text = body("前文である。", "施策", "①人材育成", "大学と協力する。", "両首脳は、次を確認した。\n①第一\n②第二")
     statement = parse(text, "s.txt")
     assert [sub.text for sub in statement.sections[1].subheadings] == ["①人材育成"]
-    assert statement.paragraphs[-1].published.endswith("\n①第一\n②第二")
+    assert statement.paragraphs[-1].line_texts == ("①第一", "②第二")
 
 
 @pytest.mark.parametrize("mark", ["（了）", "以上", "（以上）"])

@@ -92,6 +92,17 @@ def block_text(lines: list[tuple[int, str]]) -> str:
     return text
 
 
+def _run_on(pieces: list[str]) -> tuple[str, tuple[int, ...]]:
+    """A paragraph's text from its lead and its list items, and where each item begins."""
+    text, starts = "", []
+    for piece in pieces:
+        text = _join(text, piece)
+        starts.append(len(text) - len(piece))
+    if len(pieces) == 1:
+        return text, ()
+    return text, tuple(starts if is_list_item(pieces[0]) else starts[1:])
+
+
 def blocks(text: str) -> list[Block]:
     """Split text into blocks at blank lines (white space only, full-width spaces included)."""
     result: list[Block] = []
@@ -326,10 +337,11 @@ def parse(text: str, path: str, publication: Publication | None = None) -> State
             close()
             heading, paragraphs, subheadings = group, [], []
         elif group.kind == "heading":
-            subheadings.append(Subheading(len(subheadings) + 1, group.text, number + 1, Origin(path, group.line)))
+            subheadings.append(Subheading((len(subheadings) + 1,), group.text, number + 1, Origin(path, group.line)))
         else:
             number += 1
-            paragraphs.append(Paragraph(number, group.text, Origin(path, group.line)))
+            text, lines = _run_on(group.text.split("\n"))
+            paragraphs.append(Paragraph(number, text, Origin(path, group.line), lines=lines))
     close()
     report = ParseReport(tuple(joins), tuple(doubtful), tuple(overrides.applied), tuple(warnings))
     return Statement(title, subtitle, date, tuple(sections), Origin(path), date_text=date_text, report=report)

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import Problems
+from ..languages import LANGUAGES
 from ..model import Origin, Override, Publication, Statement
 from .yamlfile import Mapping, load, where
 
@@ -16,8 +17,6 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_SLUGS = frozenset({"full", "corrections", "about", "glossary", "search", "assets", "en", "ja", "parallel",
                             "data", "search-index"})
 """Paths the site uses for its own pages and folders."""
-
-LANGUAGES = ("ja", "en")
 
 
 def load_publication(path: Path) -> Publication:

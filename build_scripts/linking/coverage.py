@@ -50,8 +50,8 @@ def candidates(edition: Edition) -> list[str]:
     report: list[str] = []
     for version in edition.versions:
         found: dict[str, int] = {}
-        for number, spans in version.paragraphs.items():
-            text = "".join(s.text for s in spans)
+        for number in version.paragraphs:
+            text = version.text(number)
             patterns = (_ACRONYM, _QUOTED[version.lang], _PARENTHESIZED[version.lang])
             for pattern in patterns:
                 for match in pattern.finditer(text):

@@ -7,11 +7,9 @@ docs/overrides/main.html writes them into every page, from config.extra.statemen
 
 from __future__ import annotations
 
+from ..languages import LOCALES
 from ..model import Edition
 from .render import long_date
-
-LOCALES = {"ja": "ja_JP", "en": "en_US"}
-"""Open Graph locales of the site's languages."""
 
 
 def full_title(edition: Edition, lang: str, strings: dict[str, str]) -> str:

@@ -23,9 +23,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from ..edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
+from ..edition import TRANSLATION_FILE, load_edition
 from ..errors import InputError, InputErrors
 from ..inputs.textfile import display_path
+from ..languages import TRANSLATIONS, url_prefix
 from ..model import Edition
 from ..output.data import data_pages
 from ..output.headers import write_headers
@@ -132,7 +133,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         check_names(pages, Path(config.docs_dir))
         notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
                       f"the '{lang}' pages and language selector"
-                      for lang in TRANSLATION_LANGUAGES if lang not in edition.languages)
+                      for lang in TRANSLATIONS if lang not in edition.languages)
         if not self.config.contact:
             notes += ("no contact: set `contact:` of the statement-site plugin in mkdocs.yml (a web or e-mail "
                       "address) so that pages can say where readers report errors",)
@@ -219,7 +220,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         edition, lang = self.generated.edition, config.theme["language"]
         if lang not in edition.languages:
             return None
-        root = site_root + ("" if lang == edition.languages[0] else f"{lang}/")
+        root = site_root + url_prefix(lang, edition.languages)
         # Pages at the same depth say the same: made once for each (reading strings.yml and
         # the template for each of a hundred pages took a second).
         key = (lang, root)
