@@ -101,6 +101,8 @@ class Paragraph:
     @property
     def line_texts(self) -> tuple[str, ...]:
         """The text of each of its lines, in order."""
+        if not self.lines:
+            return ()
         ends = (*self.lines[1:], len(self.text))
         return tuple(self.text[start:end].rstrip() for start, end in zip(self.lines, ends, strict=True))
 
@@ -143,6 +145,8 @@ class Section:
     origin: Origin
     subheadings: tuple[Subheading, ...] = ()
     """Its headings below its own, at every level, in text order."""
+    annex: bool = False
+    """It belongs to an annex (別添, 別紙…), a part of the statement with its own numbering."""
 
     def anchor(self, subheading: Subheading) -> str:
         """The HTML id of one of its subheadings (also its key in a translation's headings)."""
@@ -202,7 +206,9 @@ class Statement:
     sections: tuple[Section, ...]
     origin: Origin
     date_text: str = ""
-    """The date line as published (令和四年五月二十三日, 2022年5月23日…)."""
+    """The date as published (令和四年五月二十三日, 2022年5月23日…)."""
+    issuer: str = ""
+    """The issuing office that a press release names under its date at the top (外務省), as published."""
     report: ParseReport = field(default_factory=lambda: ParseReport())
     """What the parser decided that an editor may want to see (`statement-site check`)."""
 
@@ -311,10 +317,15 @@ class Override:
     """An editor's word, in statement.yml, on what the plain text cannot tell."""
 
     kind: str
-    """join (a block continues in the next), split (one block is two), heading, paragraph (not a heading)."""
+    """One of inputs/publication.py's OVERRIDES: join, nojoin, split, heading, paragraph, notes,
+    table, lines, closing, annex, title, date."""
     text: str
-    """The text it applies to: the end of a block (join), `before|after` (split), a whole block."""
+    """The text it applies to: the end of a block (join, nojoin), `before|after` (split), a
+    whole block (heading, paragraph), the first line of a block (notes, table, lines, closing),
+    a line (annex, date), the title's lines run together (title)."""
     origin: Origin
+    level: int | None = None
+    """For a heading: its level (1: a section of its own, 2 under one, …); None to read it from its numbering."""
 
 
 @dataclass(frozen=True)

@@ -88,14 +88,19 @@ def errors_of(text: str) -> list[str]:
     return [str(e) for e in caught.value.errors]
 
 
-def test_heading_with_no_body():
+def test_heading_with_no_body_says_what_to_write():
     assert errors_of(body("前文である。", "見出し一", "見出し二", "本文である。")) == [
-        "s.txt:7: heading '見出し一' has no paragraphs under it"
+        "s.txt:7: heading '見出し一' has no paragraphs under it (the next heading, '見出し二' on line 9, is at its "
+        'level or above): in statement.yml, under overrides:, write "- paragraph: 見出し一" if it is not a heading, '
+        'or "- heading: 見出し二" with "level: 2" if that one belongs under it'
     ]
 
 
-def test_heading_at_the_end():
-    assert errors_of(body("前文である。", "最後の見出し")) == ["s.txt:7: heading '最後の見出し' has no paragraphs under it"]
+def test_heading_at_the_end_says_what_to_write():
+    assert errors_of(body("前文である。", "最後の見出し")) == [
+        "s.txt:7: heading '最後の見出し' has no paragraphs under it (it ends the text): in statement.yml, under "
+        'overrides:, write "- paragraph: 最後の見出し" if it is text, or "- closing: 最後の見出し" if it begins the '
+        "closing lines (a date, the issuing office, signatories)"]
 
 
 def test_no_title():
@@ -150,18 +155,26 @@ def test_impossible_dates(line, message):
 
 def test_numbered_headings_two_levels_with_commas():
     text = body("前文である。", "１．協力、交流の強化", "本文である。", "（１）人材・研究", "第一の段落である。",
-                "(2) 次の小見出し", "第二の段落である。", "第2　総括", "最後の段落である。")
+                "(2) 次の小見出し", "第二の段落である。", "2. 総括", "最後の段落である。")
     statement = parse(text, "s.txt")
-    assert [s.heading for s in statement.sections] == [None, "１．協力、交流の強化", "第2　総括"]
+    assert [s.heading for s in statement.sections] == [None, "１．協力、交流の強化", "2. 総括"]
     first = statement.sections[1]
     assert [(sub.text, sub.before) for sub in first.subheadings] == [("（１）人材・研究", 3), ("(2) 次の小見出し", 4)]
     assert [p.number for p in statement.paragraphs] == [1, 2, 3, 4, 5]
 
 
-def test_a_second_level_heading_needs_a_first():
-    assert errors_of(body("前文である。", "（１）小見出し", "本文である。")) == [
-        "s.txt:7: heading '（１）小見出し' is second-level, but no top-level heading (１．, 1., 第1 or an unnumbered one) "
-        "comes before it"]
+def test_a_sub_heading_needs_a_heading_above_it():
+    assert errors_of(body("前文である。", "（１）小見出し", "本文である。", "見出し", "本文である。")) == [
+        "s.txt:7: heading '（１）小見出し' is numbered like （１）, a level below the headings that have no number, but "
+        'none of those comes before it: in statement.yml, under overrides:, write "- heading: （１）小見出し" with '
+        '"level: 1" if it is one of the top headings of the text']
+    assert errors_of(body("前文である。", "（１）小見出し", "本文である。", "１．見出し", "本文である。"))[0].startswith(
+        "s.txt:7: heading '（１）小見出し' is numbered like （１）, a level below the headings numbered like １．, but")
+
+
+def test_the_only_numbering_of_a_text_is_its_top_level_whatever_it_is():
+    statement = parse(body("前文である。", "（１）見出し", "本文である。", "（２）見出し", "本文である。"), "s.txt")
+    assert [s.heading for s in statement.sections] == [None, "（１）見出し", "（２）見出し"]
 
 
 def test_list_items_belong_to_their_paragraph_and_end_it():

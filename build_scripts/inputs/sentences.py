@@ -15,23 +15,57 @@ Bounds = tuple[tuple[int, int], ...]
 
 _ENDS = "。！？"
 _CLOSERS = "」』）)】〕〉》\"'”’"
+_PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
+_GOES_ON = "とはがをにのでもや、"
+"""After 。」 these go on with the sentence the quote is part of: 「…する。」と述べた。"""
+
+
+def _brackets(text: str) -> dict[int, int]:
+    """Each opening bracket that is closed, and where: an unclosed one is a typo, not a quote."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, char in enumerate(text):
+        if char in _PAIRS:
+            stack.append(i)
+        elif char in _PAIRS.values():
+            for depth in range(len(stack) - 1, -1, -1):
+                if _PAIRS[text[stack[depth]]] == char:
+                    pairs[stack[depth]] = i
+                    del stack[depth:]
+                    break
+    return pairs
 
 
 def japanese_sentences(text: str, lines: tuple[int, ...] = ()) -> Bounds:
     """The sentences of a Japanese paragraph: at 。 (closing brackets included), and at the
-    start of each of its lines (a list item, a note, a row is a sentence of its own)."""
+    start of each of its lines (a list item, a note, a row is a sentence of its own).
+
+    A 。 inside brackets opened in the middle of a sentence ends nothing: 両国（以下「両国」という。）は、
+    … is one sentence, and so is 大臣は「…する。」と述べた。 A quotation that is a sentence of its
+    own (「…。」 at its start) ends at its 。 and closing bracket, as do the sentences inside it.
+    """
     bounds: list[tuple[int, int]] = []
     cuts = set(lines)
+    pairs = _brackets(text)
+    inside: list[tuple[int, bool]] = []  # (where the open bracket closes, whether it opened the sentence)
     start = 0
     i = 0
     while i < len(text):
         if i in cuts and i > start:
             bounds.append((start, i))
-            start = i
-        if text[i] in _ENDS:
+            start, inside = i, []
+        char = text[i]
+        while inside and inside[-1][0] < i:
+            inside.pop()
+        if i in pairs:
+            inside.append((pairs[i], not text[start:i].strip(" 　" + "".join(_PAIRS))))
+        elif char in _ENDS and all(at_start for _, at_start in inside):
             end = i + 1
             while end < len(text) and text[end] in _CLOSERS and end not in cuts:
                 end += 1
+            if end > i + 1 and end < len(text) and text[end] in _GOES_ON and end not in cuts:
+                i = end  # 「…する。」と述べた。: the quotation is part of this sentence
+                continue
             bounds.append((start, end))
             start = i = end
             continue
