@@ -11,6 +11,7 @@ The forms read (README, "The text form"):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -53,8 +54,9 @@ def _bracketed(text: str) -> bool:
 
 
 def _issuing(text: str) -> bool:
-    """A line under a press release's date that names who issues it (外務省, 外務省報道発表)."""
-    return is_office(text) or (len(text) <= 40 and text.endswith(("報道発表", "プレスリリース", "発表")))
+    """A line by the date that names who issues the text, or how (外務省, 外務省報道発表, 閣議決定)."""
+    return is_office(text) or (len(text) <= 40 and not numbering(text) and text.endswith(
+        ("報道発表", "プレスリリース", "発表", "決定", "了解", "申合せ")))
 
 
 def _title_by_override(lines: list[Line], start: int, override: Override) -> int | None:
@@ -78,12 +80,12 @@ def read_header(lines: list[Line], path: str, title: Override | None = None, dat
     i, issuer, date_line = 0, "", None
     if is_date(lines[0]):  # a press release: the date, the issuing office, then the title
         date_line, i = lines[0], 1
-        offices: list[str] = []
+        names: list[str] = []
         # The office's lines, as long as a title is still to come after them.
-        while len(offices) < 2 and i + 1 < len(lines) and _issuing(lines[i].text) and is_title_like(lines[i + 1].text):
-            offices.append(lines[i].text)
+        while len(names) < 2 and i + 1 < len(lines) and _issuing(lines[i].text) and is_title_like(lines[i + 1].text):
+            names.append(lines[i].text)
             i += 1
-        issuer = "　".join(offices)
+        issuer = "　".join(names)
         if i >= len(lines) or not is_title_like(lines[i].text) or numbering(lines[i].text) or _bracketed(lines[i].text):
             raise InputError(Origin(path, lines[0].number), "no title: the file starts with the date line")
     first = lines[i]
@@ -100,18 +102,14 @@ def read_header(lines: list[Line], path: str, title: Override | None = None, dat
         if not is_heading_like(first.text) and not is_title_like(first.text):
             raise InputError(Origin(path, first.number), f"no title: the first line is a sentence ({first.text[:20]}…)")
         title_lines = [first]
-        # A title in two lines: …の閉幕について / （外務大臣談話）, in the same block, before the
-        # subtitle or the date (or, after a date, the second line in brackets).
-        for line in lines[i + 1:i + 3]:
-            if line.after_blank or _bracketed(line.text) or is_date(line) or numbering(line.text) \
-                    or not is_title_like(line.text):
-                break
-            if date_line is not None and not line.text.startswith(("（", "(")):
-                break
-            following = lines[lines.index(line) + 1] if lines.index(line) + 1 < len(lines) else None
-            if date_line is None and not (following is not None and (is_date(following) or _bracketed(following.text))):
-                break  # no date or subtitle after it: the line begins the text
-            title_lines.append(line)
+        if date_line is not None:  # after a date, a second line of the title is in brackets: （外務大臣談話）
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if following is not None and not following.after_blank and following.text.startswith(("（", "(")) \
+                    and is_title_like(following.text) and not numbering(following.text):
+                title_lines.append(following)
+        else:  # a title in two or three lines (…の閉幕について / （外務大臣談話）) before the subtitle or the date
+            more = _more_title_lines(lines, i, is_date)
+            title_lines.extend(lines[i + 1:i + 1 + more])
     i += len(title_lines)
     text = ""
     for line in title_lines:
@@ -123,6 +121,39 @@ def read_header(lines: list[Line], path: str, title: Override | None = None, dat
     if date_line is None:
         if i >= len(lines):
             raise InputError(Origin(path, title_lines[0].number), "no date line after the title")
-        if is_date(lines[i]):
-            date_line, i = lines[i], i + 1
+        offices = _offices(lines, i, is_date)  # the issuing office may stand above the date, or under it
+        if i + offices < len(lines) and is_date(lines[i + offices]):
+            date_line = lines[i + offices]
+            after = 0 if offices else _offices(lines, i + 1, None)
+            named = lines[i:i + offices] if offices else lines[i + 1:i + 1 + after]
+            issuer = "　".join(line.text for line in named)
+            i += offices + 1 + after
     return Header(text, subtitle, date_line, issuer, i)
+
+
+def _offices(lines: list[Line], i: int, before: Callable[[Line], bool] | None) -> int:
+    """How many lines from i name the issuing office (at most 2, in one block). Above the date
+    (`before` the date test), they count only when the date follows them; under it (None), they
+    count when they are in the date's block."""
+    count = 0
+    while count < 2 and i + count < len(lines) and _issuing(lines[i + count].text) and not lines[i + count].after_blank:
+        count += 1
+        if before is not None and i + count < len(lines) and before(lines[i + count]):
+            return count
+    return count if before is None else 0
+
+
+def _more_title_lines(lines: list[Line], i: int, is_date: Callable[[Line], bool]) -> int:
+    """How many lines after line i carry on the title: title-like lines in its block, when the
+    subtitle or the date (the issuing office above it) comes right after them."""
+    for more in (1, 2):
+        candidates = lines[i + 1:i + 1 + more]
+        if len(candidates) < more or any(line.after_blank or _bracketed(line.text) or is_date(line)
+                                          or numbering(line.text) or not is_title_like(line.text)
+                                          or _issuing(line.text) for line in candidates):
+            return 0
+        j = i + 1 + more
+        if j < len(lines) and (_bracketed(lines[j].text) or is_date(lines[j])
+                               or ((offices := _offices(lines, j, is_date)) and is_date(lines[j + offices]))):
+            return more
+    return 0

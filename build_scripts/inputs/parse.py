@@ -239,8 +239,11 @@ def _units(block: list[Line], marked: bool, forced: dict[int, str], closing: set
             units.append(region)
             continue
         if region is not None:
-            continues = region.kind in ("notes", "table") and not line.indented and not (
-                is_note(line.text) if region.kind == "notes" else is_row(line.text))
+            # In notes, a line that begins as the first note does (※, 注, or the marker statement.yml's
+            # notes: shows) begins a note, and a row begins a row; other lines carry on the one before.
+            begins = is_note(line.text) or line.text[:1] == region.lines[0].text[:1] if region.kind == "notes" \
+                else is_row(line.text)
+            continues = region.kind in ("notes", "table") and not line.indented and not begins
             if not continues:
                 region.starts.append(len(region.lines))
             region.lines.append(line)
@@ -321,11 +324,10 @@ def parse(text: str, path: str, publication: Publication | None = None) -> State
     everything = _lines(text, 1)
     body = [replace(line, after_blank=True) if k == 0 else line
             for k, line in enumerate(everything[header.end:])]
-    body = _split(body, overrides, path)
-    parts = _parts(body, overrides)
     # A closing mark ends the text, or an annex: not part of it.
-    ends = {i - 1 for i in parts} | {len(body) - 1}
+    ends = {i - 1 for i in _parts(body, overrides)} | {len(body) - 1}
     body = [line for i, line in enumerate(body) if not (i in ends and line.text in CLOSING_MARKS)]
+    body = _split(body, overrides, path)
     parts = _parts(body, overrides)
     annexes = {body[i].number for i in parts}
 
@@ -374,6 +376,11 @@ def _forced(body: list[Line], overrides: _Overrides) -> dict[int, str]:
             if overrides.check_count(override, len(starts), "a line"):
                 forced[starts[0].number] = kind
                 overrides.applied.append((override.origin, f"{kind}: {override.text}"))
+    date = overrides.of("date")
+    if date and not any(line.number in forced for line in body if line.text == date[0].text):
+        for line in body:  # a date line in the text, not in the header: the first line of a closing
+            if line.text == date[0].text:
+                forced[line.number] = "closing"
     for override in overrides.of("annex"):
         if overrides.check_count(override, sum(line.text == override.text for line in body), "a line"):
             overrides.applied.append((override.origin, f"annex: {override.text}"))
