@@ -18,7 +18,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from .plugin import upstream
 from .plugin.plugin import InputProblems, StatementSitePlugin
+from .sitefolder import check_site_folder
 
 PLUGIN = "statement-site"
 """The plugin's name in mkdocs.yml and in pyproject.toml's entry points."""
@@ -44,15 +46,19 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
     Returns the plugin (which holds what it generated) and the seconds taken.
     """
     start = time.perf_counter()
+    shown = str(site_dir)
+    overrides = {"site_url": site_url} if site_url else {}
+    config, plugin = load(config_file, **overrides)
+    if source is not None:
+        plugin.config.source_dir = str(source.resolve())
+    # Before anything is made or moved: the folder this build will replace whole.
+    check_site_folder(site_dir, plugin.protected(config), shown)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    config.site_dir = str(fresh)
     try:
-        overrides = {"site_url": site_url} if site_url else {}
-        config, plugin = load(config_file, site_dir=str(fresh), **overrides)
-        if source is not None:
-            plugin.config.source_dir = str(source.resolve())
         if fail_on_warnings:
             plugin.config.input_warnings = "fail"
         # As MkDocs' own `build` command does around a build.
@@ -60,7 +66,7 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
         # MkDocs logs a plugin's error as one message before it aborts; the command prints
         # the input problems itself, one line each.
         builder = logging.getLogger("mkdocs.commands.build")
-        quiet = _Without(plugin)
+        quiet = upstream.WithoutMkDocsCopy(lambda: plugin.problems)
         builder.addFilter(quiet)
         try:
             mkdocs_build(config)
@@ -79,14 +85,3 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
     fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     return plugin, time.perf_counter() - start
-
-
-class _Without(logging.Filter):
-    """Leaves out MkDocs' record of the plugin's input problems."""
-
-    def __init__(self, plugin: StatementSitePlugin) -> None:
-        super().__init__()
-        self.plugin = plugin
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return self.plugin.problems is None or record.getMessage() != str(self.plugin.problems)

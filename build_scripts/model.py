@@ -94,6 +94,19 @@ class Paragraph:
         return tuple(s.correction for s in self.spans if s.correction is not None)
 
     @property
+    def published_lines(self) -> tuple[int, ...]:
+        """Where each of its lines begins in `published` (`lines` is where in `text`): a
+        correction never runs across a line's start (inputs/corrections.py)."""
+        starts, shown, published = [], 0, 0
+        pending = list(self.lines)
+        for span in self.spans:
+            while pending and pending[0] < shown + len(span.text):
+                starts.append(published + max(0, pending.pop(0) - shown) if span.correction is None else published)
+            shown += len(span.text)
+            published += len(span.correction.published) if span.correction else len(span.text)
+        return (*starts, *(published + line - shown for line in pending)) if self.spans else self.lines
+
+    @property
     def lead(self) -> str:
         """The text before its first line (all of it when it has no lines)."""
         return self.text[:self.lines[0]].rstrip() if self.lines else self.text

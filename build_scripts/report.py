@@ -7,6 +7,7 @@ Both commands print the decisions (joins, short lines read as paragraphs, overri
 
 from __future__ import annotations
 
+from .errors import quoted
 from .model import Paragraph, Section, Statement
 
 _KINDS = {"notes": ("notes", "note", "notes"), "table": ("table", "row", "rows"),
@@ -22,7 +23,7 @@ def decisions(statement: Statement) -> list[str]:
         by = f" (override {join.override})" if join.override else ""
         lines.append(f"join: {join.origin}: {join.before} | {join.after}{by}")
     for origin, text in report.doubtful:
-        lines.append(f"a heading?: {origin}: '{text}' was read as the start of a paragraph (statement.yml can "
+        lines.append(f"a heading?: {origin}: {quoted(text)} was read as the start of a paragraph (statement.yml can "
                      "declare it a heading)")
     for origin, what in report.overrides:
         lines.append(f"override: {origin}: {what}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -145,6 +146,15 @@ def test_check_command(tmp_path):
     # What the parser decided: every join across a page break, with both sides.
     assert "join: source/statement.ja.txt:25: …じることなく、不透明な形 | で締結された最近の中国と…" in result.stdout.splitlines()
     assert sum(line.startswith("join: ") for line in result.stdout.splitlines()) == 4
+
+
+def test_check_with_a_source_needs_no_mkdocs_yml(tmp_path):
+    """A publisher checks a folder of inputs anywhere, without a project around it."""
+    shutil.copytree(STATEMENT_DIR, tmp_path / "inputs")
+    result = run("check", "--source", "inputs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: inputs: 8 sections, 32 paragraphs")
+    assert run("check", cwd=tmp_path).returncode == 2  # without --source it reads mkdocs.yml, which is not there
 
 
 def test_another_statement_without_data_files_builds(tmp_path):

@@ -109,11 +109,14 @@ def test_a_link_copied_after_a_search_is_the_canonical_one(page: Page, server: s
 
 def test_a_selection_across_sentences_offers_nothing(page: Page, server: str):
     page.goto(f"{server}/alliance/")
+    offer = page.locator("button.stmt-sentence-link")
+    before = offer.get_attribute("data-checked")
     page.locator("#p12").evaluate("""el => { const range = document.createRange();
         range.setStartBefore(el.querySelector("[id='p12.1']")); range.setEndAfter(el.querySelector("[id='p12.2']"));
         getSelection().removeAllRanges(); getSelection().addRange(range); }""")
-    page.wait_for_timeout(400)
-    assert not page.locator("button.stmt-sentence-link").is_visible()
+    # permalink.js has read the selection once it settled
+    page.wait_for_function("b => document.querySelector('button.stmt-sentence-link').dataset.checked !== b", arg=before)
+    assert not offer.is_visible()
 
 
 def test_copied_text_is_clean(page: Page, server: str):

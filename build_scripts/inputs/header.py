@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Origin, Override
 from .dates import is_date_line
 from .forms import is_heading_like, is_office, is_title_like, join_lines, numbering
@@ -95,8 +95,8 @@ def read_header(lines: list[Line], path: str, title: Override | None = None, dat
     if title is not None:
         count = _title_by_override(lines, i, title)
         if count is None:
-            raise InputError(title.origin, f"title override '{title.text}' does not match the first lines of "
-                                           f"the text, run together (they begin '{first.text}')")
+            raise InputError(title.origin, f"title override {quoted(title.text)} does not match the first lines of "
+                                           f"the text, run together (they begin {quoted(first.text)})")
         title_lines = lines[i:i + count]
     else:
         if not is_heading_like(first.text) and not is_title_like(first.text):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Problems
+from ..errors import Problems, quoted
 from ..model import Origin, Paragraph, Section, Subheading
 from .forms import SUB_RANK, Numbering, join_lines
 
@@ -112,7 +112,7 @@ def _nest_part(headings: list[Heading], annex: bool, path: str, problems: Proble
             while stack and stack[-1][1] >= depth:
                 stack.pop()
             if depth > (stack[-1][1] if stack else base) + 1:
-                problems.add(Origin(path, heading.line), f"heading '{heading.text}' is given level {depth}, but no "
+                problems.add(Origin(path, heading.line), f"heading {quoted(heading.text)} is given level {depth}, but no "
                                                          f"heading of level {depth - 1} comes before it")
                 depth = (stack[-1][1] if stack else base) + 1
         else:
@@ -121,7 +121,7 @@ def _nest_part(headings: list[Heading], annex: bool, path: str, problems: Proble
             if not stack and not annex and rank(heading) > highest:
                 outer = next(h for h in headings if rank(h) == highest)
                 problems.add(Origin(path, heading.line),
-                             f"heading '{heading.text}' is {_form(heading)}, a level below the headings {_form(outer)}, "
+                             f"heading {quoted(heading.text)} is {_form(heading)}, a level below the headings {_form(outer)}, "
                              f"but none of those comes before it: in statement.yml, under overrides:, write "
                              f'"- heading: {heading.text}" with "level: 1" if it is one of the top headings of the text')
             depth = (stack[-1][1] if stack else base) + 1
@@ -136,13 +136,13 @@ def _form(heading: Heading) -> str:
 
 def _nothing_under(heading: Heading, after: Group | None) -> str:
     """What to say of a heading with no paragraph under it, and what the editor can write."""
-    said = f"heading '{heading.text}' has no paragraphs under it"
+    said = f"heading {quoted(heading.text)} has no paragraphs under it"
     if after is None:
         return (f'{said} (it ends the text): in statement.yml, under overrides:, write "- paragraph: {heading.text}" '
                 f'if it is text, or "- closing: {heading.text}" if it begins the closing lines (a date, the issuing '
                 "office, signatories)")
     assert isinstance(after, Heading)
-    return (f"{said} (the next heading, '{after.text}' on line {after.line}, is at its level or above): in "
+    return (f"{said} (the next heading, {quoted(after.text)} on line {after.line}, is at its level or above): in "
             f'statement.yml, under overrides:, write "- paragraph: {heading.text}" if it is not a heading, or '
             f'"- heading: {after.text}" with "level: {heading.depth + 1}" if that one belongs under it')
 

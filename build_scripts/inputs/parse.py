@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 
-from ..errors import InputError, InputErrors, Problems
+from ..errors import InputError, InputErrors, Problems, quoted
 from ..model import Join, Origin, Override, Paragraph, ParseReport, Publication, Statement
 from .dates import date_and_rest, is_date_line, parse_date
 from .forms import (
@@ -120,7 +120,7 @@ class _Overrides:
         if count == 1:
             return True
         found = "nothing" if count == 0 else f"{count} places"
-        self.problems.add(override.origin, f"{override.kind} override '{override.text}' matches {found} in the "
+        self.problems.add(override.origin, f"{override.kind} override {quoted(override.text)} matches {found} in the "
                                            f"text (it must match {what} exactly once)")
         return False
 
@@ -496,7 +496,7 @@ def _date(header: Header, paragraphs: dict[int, Paragraph], override: Override |
         if override is not None and line.text == override.text:
             return line.text, line.number
     if override is not None:
-        raise InputErrors([InputError(override.origin, f"date override '{override.text}' matches no line of the text")])
+        raise InputErrors([InputError(override.origin, f"date override {quoted(override.text)} matches no line of the text")])
     for paragraph in paragraphs.values():
         if paragraph.kind == "closing":
             for text in paragraph.line_texts:

@@ -72,7 +72,9 @@
     return element.id.replace(/-[a-z]+$/, "");  // the parallel page's p12.5-ja is the sentence p12.5
   }
 
+  var checks = 0;
   function showOffer() {
+    offer.dataset.checked = String(++checks);   // the selection was read (tests wait for this)
     var found = selectedSentence();
     if (!found) { offer.hidden = true; return; }
     var rect = found.range.getBoundingClientRect();
