@@ -207,3 +207,88 @@ def test_every_join_is_reported_and_a_short_block_joined_is_asked_about():
     joins = [(str(j.origin), j.before, j.after) for j in statement.report.joins]
     assert joins == [("s.txt:9", "一致した点、その他", "両首脳は、協力を確認し"), ("s.txt:11", "…他両首脳は、協力を確認し", "た。")]
     assert [(str(o), text) for o, text in statement.report.doubtful] == [("s.txt:7", "一致した点、その他")]
+
+
+def with_overrides(*overrides: tuple[str, str] | tuple[str, str, int]):
+    """A Publication with the given overrides (kind, text[, level]), each on its own line of statement.yml."""
+    from build_scripts.model import Origin, Override, Publication
+
+    return Publication(overrides=tuple(Override(kind, text, Origin("statement.yml", i), *rest)
+                                       for i, (kind, text, *rest) in enumerate(overrides, start=1)))
+
+
+def test_messages_print_a_full_width_space_as_it_is():
+    [message] = errors_of(body("前文である。", "第一　基本的な考え方", "第二　施策", "本文である。"))
+    assert "'第一　基本的な考え方'" in message and "\\u3000" not in message
+    assert '"- paragraph: 第一　基本的な考え方"' in message
+
+
+def test_a_date_with_a_weekday_is_checked_against_the_date():
+    statement = parse(body("本文である。", header="題名\n令和５年１月１３日（木）"), "s.txt")
+    [(origin, warning)] = statement.report.warnings
+    assert str(origin) == "s.txt:2" and statement.date == datetime.date(2023, 1, 13) and warning.startswith(
+        "the date 令和５年１月１３日（木） gives the weekday 木, but 2023-01-13 is a 金曜日 (Friday)")
+
+
+@pytest.mark.parametrize("header, title, date", [
+    ("題名の一行目\n（外務大臣談話）\n2023年1月13日", "題名の一行目（外務大臣談話）", "2023年1月13日"),
+    ("令和５年１月１３日\n外務省\n\n題名", "題名", "令和５年１月１３日"),
+    ("令和５年１月１３日（金）\n題名", "題名", "令和５年１月１３日（金）"),
+    ("題名\n外務省\n2023年1月13日付", "題名", "2023年1月13日付"),
+    ("題名\n二〇二三年一月十三日", "題名", "二〇二三年一月十三日"),
+])
+def test_headers_in_the_forms_ministries_use(header, title, date):
+    statement = parse(body("本文である。", header=header), "s.txt")
+    assert (statement.title, statement.date_text) == (title, date)
+    assert [p.published for p in statement.paragraphs] == ["本文である。"]
+
+
+def test_no_blank_line_after_the_date_keeps_the_first_paragraph():
+    statement = parse("声明\n2023年1月13日\n第一段落である。\n\n第二段落である。\n", "s.txt")
+    assert [p.published for p in statement.paragraphs] == ["第一段落である。", "第二段落である。"]
+
+
+def test_a_short_numbered_run_in_one_block_is_a_list_and_numbered_sentences_are_paragraphs():
+    statement = parse(body("次の措置を講ずる。\n（１）観測の強化\n（２）情報の共有", "１　政府は、支援する。\n２　政府は、評価する。"),
+                      "s.txt")
+    listed, first, second = statement.paragraphs
+    assert listed.line_texts == ("（１）観測の強化", "（２）情報の共有") and statement.sections[0].subheadings == ()
+    assert (first.published, second.published) == ("１　政府は、支援する。", "２　政府は、評価する。")
+
+
+def test_a_quotation_ending_a_paragraph_does_not_swallow_the_next():
+    statement = parse(body("大臣は次のように述べた。「協力を進める。」", "「誰一人取り残さない。」", "次の段落である。"), "s.txt")
+    assert len(statement.paragraphs) == 3 and statement.report.joins == ()
+
+
+def test_title_and_date_overrides():
+    text = "北極域の協力に関する\n共同行動計画\n\n本文である。\n\n令和６年１０月１５日\n\n次の段落である。\n"
+    statement = parse(text, "s.txt", with_overrides(("title", "北極域の協力に関する共同行動計画"),
+                                                    ("date", "令和６年１０月１５日")))
+    assert statement.title == "北極域の協力に関する共同行動計画" and statement.date == datetime.date(2024, 10, 15)
+    assert [p.kind for p in statement.paragraphs] == ["text", "closing", "text"]
+
+
+def test_a_heading_given_a_level_sits_under_the_heading_before_it():
+    text = body("一　目的", "本文である。", "二　分野", "（観測）", "観測を行う。", "三　確認", "確認する。")
+    statement = parse(text, "s.txt", with_overrides(("heading", "（観測）", 2)))
+    assert [s.heading for s in statement.sections] == ["一　目的", "二　分野", "三　確認"]
+    assert [(sub.text, sub.level) for sub in statement.sections[1].subheadings] == [("（観測）", 2)]
+
+
+@pytest.mark.parametrize("override, message", [
+    (("title", "存在しない題名"), "statement.yml:1: title override '存在しない題名' does not match the first lines of the "
+                                  "text, run together (they begin '題名')"),
+    (("date", "令和６年１月１日"), "statement.yml:1: date override '令和６年１月１日' matches no line of the text"),
+    (("notes", "※１　存在しない注"), "statement.yml:1: notes override '※１　存在しない注' matches nothing in the text "
+                                    "(it must match a line exactly once)"),
+    (("nojoin", "存在しない"), "statement.yml:1: nojoin override '存在しない' matches nothing in the text (it must "
+                              "match the end of a block exactly once)"),
+    (("heading", "本文である。", 3), "s.txt:5: heading '本文である。' is given level 3, but no heading of level 2 comes "
+                                     "before it"),
+])
+def test_overrides_that_do_not_fit_say_so(override, message):
+    text = "題名\n\n本文である。\n\n令和６年１月２日\n" if override[0] == "date" else body("本文である。", "次である。")
+    with pytest.raises(InputErrors) as caught:
+        parse(text, "s.txt", with_overrides(override))
+    assert message in [str(e) for e in caught.value.errors]

@@ -12,7 +12,7 @@ from ..addresses import is_web_address
 from ..errors import Problems, quoted
 from ..languages import LANGUAGES
 from ..model import Origin, Override, Publication, Statement
-from .yamlfile import Mapping, kind_of, load, where
+from .yamlfile import Mapping, load, number_kind, where, whole_number
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_SLUGS = frozenset({"full", "corrections", "about", "glossary", "search", "assets", "en", "ja", "parallel",
@@ -131,12 +131,11 @@ def _overrides(path: Path, items: list, problems: Problems) -> list[Override]:
             if kind != "heading":
                 problems.add(where(path, node), f"override {i}: only a heading override has a level")
                 continue
-            if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int") and str(node.value).isdigit()
-                    and 1 <= int(node.value) <= LEVEL_MAX):
+            level = whole_number(node)
+            if level is None or not 1 <= level <= LEVEL_MAX:
                 problems.add(where(path, node), f"override {i}: level must be a whole number from 1 to {LEVEL_MAX}, "
-                                                f"found {kind_of(node)}")
+                                                f"found {number_kind(node)}")
                 continue
-            level = int(node.value)
         found.append(Override(kind, text, origin, level))
     return found
 
