@@ -87,7 +87,12 @@ def nest(groups: list[Group], path: str, problems: Problems) -> None:
         _nest_part(headings, annex=number > 0, path=path, problems=problems)
     for i, group in enumerate(groups):
         if isinstance(group, Heading) and group.depth:
-            after = next((g for g in groups[i + 1:] if isinstance(g, Para) or g.annex or g.depth <= group.depth), None)
+            after: Group | None = None
+            for j in range(i + 1, len(groups)):  # (an index: a slice would copy the rest for each heading)
+                following = groups[j]
+                if isinstance(following, Para) or following.annex or following.depth <= group.depth:
+                    after = following
+                    break
             if not isinstance(after, Para):
                 problems.add(Origin(path, group.line), _nothing_under(group, after))
 

@@ -125,14 +125,12 @@ class _Overrides:
         return False
 
 
-def _lines(text: str, start: int) -> list[Line]:
-    """The lines of the file from line `start` (1-based) on that are not blank."""
+def _lines(text: str) -> list[Line]:
+    """The lines of the file that are not blank."""
     found: list[Line] = []
     blank = True
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
-        if number < start:
-            continue
         if not stripped:
             blank = True
             continue
@@ -314,14 +312,14 @@ def parse(text: str, path: str, publication: Publication | None = None) -> State
     overrides = _Overrides(publication, problems)
     warnings: list[tuple[Origin, str]] = []
     title_override, date_override = overrides.one("title"), overrides.one("date")
+    everything = _lines(text)
     try:
-        header = read_header(_lines(text, 1), path, title_override, date_override)
+        header = read_header(everything, path, title_override, date_override)
     except InputError as error:
         raise InputErrors([*problems.errors, error]) from None
     for kind, override in (("title", title_override), ("date", date_override)):
         if override is not None:
             overrides.applied.append((override.origin, f"{kind}: {override.text}"))
-    everything = _lines(text, 1)
     body = [replace(line, after_blank=True) if k == 0 else line
             for k, line in enumerate(everything[header.end:])]
     # A closing mark ends the text, or an annex: not part of it.
