@@ -45,7 +45,8 @@ def test_corrections_are_shown_and_listed(real_site):
     listing = html(real_site, "corrections")
     assert listing.count('<tr id="c') == 9
     assert '<a href="../regional/#p7">¶7</a>' in listing
-    assert '<td lang="ja" data-label="公表された本文：">兩岸問題</td>' in listing and "<ins>両岸問題</ins>" in listing
+    assert '<td lang="ja" data-label="公表された本文："><mark class="stmt-diff">兩</mark>岸問題</td>' in listing
+    assert '<ins><mark class="stmt-diff">両</mark>岸問題</ins>' in listing
 
 
 def test_home_page_contents_and_provenance(real_site):
@@ -197,7 +198,8 @@ def test_english_pages_are_labelled_and_link_to_official_texts(real_site):
 def test_english_corrections_page_explains_in_english(real_site):
     page = html(real_site / "en", "corrections")
     assert page.count('<tr id="c') == 9
-    assert "Wrong acronym." in page and '<td lang="ja" data-label="As published: ">安全保障協議委員会（SCG）</td>' in page
+    assert "Wrong acronym." in page
+    assert '<td lang="ja" data-label="As published: ">安全保障協議委員会（SC<mark class="stmt-diff">G</mark>）</td>' in page
 
 
 def test_glossary_pages_in_both_languages_with_the_same_ids(real_site):

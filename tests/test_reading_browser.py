@@ -186,7 +186,8 @@ def test_the_printed_english_says_it_is_a_translation(page: Page, server: str):
     page.goto(f"{server}/en/full/")
     page.emulate_media(media="print")
     assert "unofficial translation" in page.locator(".stmt-provenance").inner_text()
-    assert page.locator(".stmt-corr-key").count() == 0  # the English shows no ※ marks to explain
+    # the corrections its sources refer to are printed with it (issue 24, M4)
+    assert page.locator(".stmt-corr-key li").count() == 9
 
 
 # -- 4. glossary words by touch and keyboard ---------------------------------------------------
@@ -316,7 +317,8 @@ def owned_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("owned")
     config = make_project(root, FIXTURES / "mini")
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"      owner: .*\n", "      owner: 'Example <Team> & Co'\n", text)
+    text = re.sub(r"      owner:.*\n        ja: .*\n        en: .*\n", "      owner: 'Example <Team> & Co'\n", text)
+    assert "owner: 'Example <Team> & Co'" in text
     text = text.replace("      # contact: ", "      contact: reports@example.org\n      # ")
     config.write_text(text, encoding="utf-8")
     assert main(["build", "--config", str(config), "--source", str(root / "source"), "--site-dir", str(root / "site")]) == 0
