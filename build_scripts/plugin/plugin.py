@@ -36,6 +36,7 @@ from ..output.render import Chrome, Page, chrome, load_strings, navigation, rend
 from ..output.search import search_pages
 from ..output.security import inline_of, policy, with_policy_meta
 from ..output.site import Site, SiteOptionError, site_facts
+from ..report import decisions
 from ..sitefolder import SiteFolderRefused, check_site_folder, write_mark
 from . import upstream
 from .config import StatementSiteConfig
@@ -206,6 +207,8 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
                 log.info(f"input warning: {origin}: {message}")
             for note in generated.notes:
                 log.info(note)
+            for line in decisions(generated.edition.statement):  # what the parser decided, as check says it
+                log.info(line)
             log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
         _configure(config, self.generated.edition, Path(self.config.templates_dir), self.site_facts(config))
         config.extra["statement_offline"] = self.offline_reading  # main.html: offline.js registers the worker or removes it
