@@ -81,6 +81,24 @@ def real_site(tmp_path_factory) -> Path:
 # Browser fixtures: the built site served on loopback, Debian's Chromium driven by Playwright.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+_wait_for_function = Page.wait_for_function
+
+
+def _wait_for_a_function(self: Page, expression: str, *args, **kwargs):
+    """Page.wait_for_function, given a function only. Playwright checks an expression
+    ("document.x !== null") once by the debugger, then each further time by evaluating the
+    string in the page, which the site's Content-Security-Policy refuses (no 'unsafe-eval'):
+    such a wait passes when the state is there at once and fails otherwise, a flake that
+    depends on the machine's speed. A function ("() => document.x !== null") is checked the
+    same way every time."""
+    text = expression.lstrip()
+    assert "=>" in text.split("\n", 1)[0] or text.startswith(("function", "async")), (
+        f"wait_for_function needs a function, not an expression: {expression[:60]!r}")
+    return _wait_for_function(self, expression, *args, **kwargs)
+
+
+Page.wait_for_function = _wait_for_a_function  # type: ignore[method-assign]
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     # Whatever the machine's /etc/mime.types says: a browser registers a service worker (sw.js)
