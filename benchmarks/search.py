@@ -99,7 +99,7 @@ def latencies(site: Path, runs: int) -> list[str]:
                 page = browser.new_page(service_workers="block")
                 page.goto(f"{url}/{prefix}")
                 page.keyboard.press("/")
-                page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.length > 0")
+                page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.length > 0")
                 page.wait_for_timeout(1000)  # the worker loads and prepares the index
                 page.evaluate(PROBE)
                 times = []
@@ -118,7 +118,7 @@ def latencies(site: Path, runs: int) -> list[str]:
                         else:
                             page.keyboard.type(query[-1])
                             page.keyboard.press("End")
-                        page.wait_for_function(f"window.__latencies.length > {before}", timeout=10000)
+                        page.wait_for_function(f"() => window.__latencies.length > {before}", timeout=10000)
                         times.append(page.evaluate(f"window.__latencies[{before}]"))
                 rows.append(f"  {lang}: median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms "
                             f"from last keystroke to results ({len(times)} searches)")

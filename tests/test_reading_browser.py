@@ -112,6 +112,8 @@ def test_on_a_phone_the_sentence_at_the_top_stays_at_the_top(phone: Page, server
     phone.goto(f"{server}/alliance/")
     scroll_to(phone, "p12.4")
     switch_language_in_place(phone, "en", touch=True)
+    # language.js has scrolled to the sentence (after the browser's own scroll to #p12)
+    phone.wait_for_function("() => document.documentElement.dataset.stmtArrived === 'sentence'")
     settle(phone)
     assert phone.url == f"{server}/en/alliance/#p12"
     assert abs(top_of(phone, "p12.4") - header_bottom(phone) - 10) <= 3

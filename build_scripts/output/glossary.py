@@ -87,7 +87,7 @@ def mention_groups(edition: Edition, lang: str) -> dict[str, tuple[MentionGroup,
             by_paragraph.setdefault(m.paragraph, []).append(m)
         groups[term.id] = tuple(
             MentionGroup(number, edition.statement.section_of(number), len(found),
-                         _snippets("".join(s.text for s in version.paragraphs[number]), found, version))
+                         _snippets(version.text(number), found, version))
             for number, found in by_paragraph.items())
     return groups
 

@@ -174,14 +174,17 @@
     var offset = Number(saved.offset) || 0;
     if (language(sentence) !== saved.lang) offset = Math.max(0, offset);
     offset = Math.min(offset, window.innerHeight / 2);
-    // Again once scrolled: a phone's pair switch sticks under the header only once its pair
-    // has scrolled there, which changes what is in view.
-    for (var i = 0; i < 3; i++) {
-      var by = lines(sentence)[0].top - top(sentence) - offset;
-      if (Math.abs(by) < 1) break;
-      window.scrollTo({ top: window.scrollY + by, behavior: "instant" });
-    }
-    document.documentElement.dataset.stmtArrived = "sentence";
+    // Once the fonts are in: text in a font that arrives later would move the sentence again.
+    (document.fonts ? document.fonts.ready : Promise.resolve()).then(function () {
+      // Again once scrolled: a phone's pair switch sticks under the header only once its pair
+      // has scrolled there, which changes what is in view.
+      for (var i = 0; i < 3; i++) {
+        var by = lines(sentence)[0].top - top(sentence) - offset;
+        if (Math.abs(by) < 1) break;
+        window.scrollTo({ top: window.scrollY + by, behavior: "instant" });
+      }
+      document.documentElement.dataset.stmtArrived = "sentence";
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
