@@ -16,16 +16,12 @@ from .test_validity import run_axe
 
 
 def switch_language(page: Page, lang: str) -> None:
-    """Use Material's language selector in the header, once the page is settled: loaded, and
-    the service worker done with its first caching (a switch while the worker was taking
-    control of the page sometimes lost the #anchor, in about one run in three: not understood
-    yet, see the closing note of issue 17)."""
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => document.documentElement.hasAttribute('data-stmt-offline')"
-                           " || !('serviceWorker' in navigator)", timeout=20000)
-    page.hover(".md-header__option .md-select")
-    with page.expect_navigation():
-        page.click(f"a.md-select__link[hreflang={lang}]")
+    """Use Material's language selector in the header, once the page is settled (loaded, and
+    the service worker done with its first caching), as a reader's hand does: see
+    switch_language_in_place. (Playwright's own click on the menu's link first scrolls the page,
+    at times back to the #anchor the page was opened at: the switch then "lost" the reader's
+    place, about one run in four, the flake of issue 17's closing note.)"""
+    switch_language_in_place(page, lang)
 
 
 MENU_STILL = """(lang) => { const link = document.querySelector(`a.md-select__link[hreflang=${lang}]`);
@@ -36,9 +32,9 @@ MENU_STILL = """(lang) => { const link = document.querySelector(`a.md-select__li
 
 def switch_language_in_place(page: Page, lang: str, touch: bool = False) -> None:
     """The language selector as a reader's hand uses it, at the places on the screen where the
-    menu and its link are. Playwright's own click on the link first scrolls the page (by some
-    80 px, its scroll into view of an element of the sticky header), which moves the reader
-    before the page reads their place: a test of the place uses this instead."""
+    menu and its link are. Playwright's own click on the link first scrolls the page (its scroll
+    into view of an element of the sticky header: by some 80 px, or back to the page's #anchor),
+    which moves the reader before the page reads their place."""
     page.wait_for_load_state("load")
     page.wait_for_function("() => document.documentElement.hasAttribute('data-stmt-offline')"
                            " || !('serviceWorker' in navigator)", timeout=20000)

@@ -16,7 +16,7 @@ from build_scripts.edition import load_edition
 from build_scripts.output.render import load_strings
 
 from .conftest import FIXTURES, REPO, STATEMENT_DIR, make_project, serve
-from .test_browser import switch_language, switch_language_in_place
+from .test_browser import MENU_STILL, switch_language, switch_language_in_place
 from .test_cite_browser import contrast, set_palette
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
@@ -77,8 +77,13 @@ def choose_language(page: Page, lang: str, keep: str | None = None) -> None:
     page.hover(".md-header__option .md-select")
     if keep:
         scroll_to(page, keep)
+    # at the link's place on the screen: Playwright's click would scroll the page first (see
+    # switch_language_in_place)
+    page.wait_for_function(MENU_STILL, arg=lang)
+    link = page.locator(f"a.md-select__link[hreflang={lang}]").bounding_box()
+    assert link
     with page.expect_navigation():
-        page.click(f"a.md-select__link[hreflang={lang}]")
+        page.mouse.click(link["x"] + link["width"] / 2, link["y"] + link["height"] / 2)
     settle(page)
 
 
