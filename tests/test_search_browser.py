@@ -22,8 +22,8 @@ from .conftest import REPO, STATEMENT_DIR, requests_outside, serve
 from .search_contract import ENGLISH_QUERIES, JAPANESE_QUERIES, expected
 
 COUNT_TEXT = {
-    "ja": {0: "何も見つかりませんでした", 1: "1件見つかりました", "n": "{}件見つかりました", "empty": "検索キーワードを入力してください"},
-    "en": {0: "No matching documents", 1: "1 matching document", "n": "{} matching documents", "empty": "Type to start searching"},
+    "ja": {0: "該当する段落はありません", 1: "1段落が見つかりました", "n": "{}段落が見つかりました", "empty": "検索キーワードを入力してください"},
+    "en": {0: "No matching paragraphs", 1: "1 matching paragraph", "n": "{} matching paragraphs", "empty": "Type to start searching"},
 }
 WAIT_FOR_META = "want => document.querySelector('.md-search-result__meta').textContent === want"
 

@@ -21,7 +21,18 @@ The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
      "terms": [{"k": ["SCC", …],         whole names, aliases (every language) and abbreviation
                 "w": ["futenma"],        search words (see search_words), lower case; may be absent
                 "a": ["…"],              this language's aliases, longest first (what to mark)
-                "p": [12, 14]}, …]}      paragraphs of this language that mention the entry
+                "p": [12, 14]}, …],      paragraphs of this language that mention the entry
+     "ui": {"goto": "Go to {place} ({section})", "paragraph": "¶{number}",
+            "sentence": "¶{number}, sentence {sentence}"},   the first result of a citation's
+                                         number (¶12, p12.4, 第12段落第4文): templates/strings.yml
+     Japanese (the original) only:
+     "v": [["強靱", "強靭", "強じん"], …], the written forms of each word of the text (and of the
+                                         glossary's names) that Sudachi knows in more than one
+                                         form, folded, longest first (search_ja.py)
+     docs' "u": [[40, 44, "兩岸問題"], …] where a correction changed the published text: the
+                                         corrected span of "t" and what was published there
+     English (a translation) only:
+     "sp": [["defence", "defense"], …]}  British and American spellings of the text's words (search_en.py)
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ import unicodedata
 from collections import defaultdict
 
 from ..model import Edition
+from . import search_en, search_ja
 from .render import Page
 
 INDEX_FOLDER = "search-index"
@@ -108,8 +120,17 @@ def search_words(edition: Edition) -> dict[str, list[str]]:
     return {term_id: sorted(found) for term_id, found in words.items()}
 
 
-def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None, opening: str = "") -> dict:
-    """The index of one language as plain JSON data; `opening` names the section without a heading."""
+def _texts(edition: Edition, lang: str) -> list[str]:
+    """Every paragraph of a language and the glossary's names and aliases in it: what a query may name."""
+    version = edition.version(lang)
+    names = [form for term in edition.terms for form in (term.names.get(lang, ""), *term.aliases.get(lang, ())) if form]
+    return ["".join(span.text for span in spans) for spans in version.paragraphs.values()] + names
+
+
+def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None, opening: str = "",
+                 strings: dict[str, str] | None = None) -> dict:
+    """The index of one language as plain JSON data; `opening` names the section without a heading,
+    `strings` are the language's words of templates/strings.yml (the citation's first result)."""
     if words is None:
         words = search_words(edition)
     text = edition.version(lang)
@@ -120,13 +141,21 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
         heading = text.heading(section)
         sections.append(opening if heading is None else heading)
         for p in section.paragraphs:
-            docs.append({
+            doc: dict = {
                 "n": p.number,
                 "s": section.index - 1,
                 "l": f"{prefix}{section.slug}/#p{p.number}",
                 "t": "".join(span.text for span in text.paragraphs[p.number]),
                 "b": [start for start, _ in text.sentences.get(p.number, ((0, 0),))],
-            })
+            }
+            published, at = [], 0
+            for span in text.paragraphs[p.number]:
+                if span.correction is not None:  # a reader may paste the published words
+                    published.append([at, at + len(span.text), span.correction.published])
+                at += len(span.text)
+            if published:
+                doc["u"] = published
+            docs.append(doc)
     terms = []
     for term in edition.terms:
         paragraphs = sorted({m.paragraph for m in edition.mentions_of(term.id, lang)})
@@ -141,7 +170,15 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
         entry["a"] = sorted(term.aliases.get(lang, ()), key=len, reverse=True)
         entry["p"] = paragraphs
         terms.append(entry)
-    return {"lang": lang, "sections": sections, "docs": docs, "terms": terms}
+    index: dict = {"lang": lang, "sections": sections, "docs": docs, "terms": terms}
+    if strings is not None:
+        index["ui"] = {"goto": strings["ui_search_goto"], "paragraph": strings["ui_paragraph"],
+                       "sentence": strings["ui_sentence"]}
+    if lang == "ja":
+        index["v"] = search_ja.variant_groups(_texts(edition, lang))
+    if lang == "en":
+        index["sp"] = search_en.spellings(_texts(edition, lang))
+    return index
 
 
 def search_pages(edition: Edition, strings: dict[str, dict[str, str]]) -> list[Page]:
@@ -149,6 +186,7 @@ def search_pages(edition: Edition, strings: dict[str, dict[str, str]]) -> list[P
     words = search_words(edition)
     return [
         Page(f"{INDEX_FOLDER}/{lang}.json",
-             json.dumps(search_index(edition, lang, words, strings[lang]["opening"]), ensure_ascii=False, separators=(",", ":")))
+             json.dumps(search_index(edition, lang, words, strings[lang]["opening"], strings[lang]), ensure_ascii=False,
+                        separators=(",", ":")))
         for lang in edition.languages
     ]
