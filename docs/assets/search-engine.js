@@ -144,10 +144,13 @@
         spellings.get(p[0]).push(p[1]);
       });
     });
-    var byNumber = new Map();
-    docs.forEach(function (d) { byNumber.set(d.doc.n, d); });
+    var byNumber = new Map(), corrected = [];
+    docs.forEach(function (d, n) {
+      byNumber.set(d.doc.n, d);
+      if (d.published) corrected.push(n);
+    });
     var prepared = {
-      lang: lang, sections: index.sections, docs: docs, terms: terms, postings: null, byNumber: byNumber,
+      lang: lang, sections: index.sections, docs: docs, terms: terms, postings: null, byNumber: byNumber, corrected: corrected,
       variants: variantTable(index.v), spellings: spellings, stem: stemmerOf(options), vocabulary: null,
       ui: index.ui || { goto: "→ {place} ({section})", paragraph: "¶{number}", sentence: "¶{number}.{sentence}" }
     };
@@ -545,7 +548,10 @@
     var hits = new Map();
     var plain = prepared.lang === "ja" && parsed.terms.every(function (t) { return t.alts.length === 1; });
     var words = parsed.terms.map(function (t) { return t.alts[0].literal; });
-    (plain ? candidates(prepared, words) : prepared.docs.map(function (_, n) { return n; })).forEach(function (n) {
+    // (the postings are of the corrected text: paragraphs with published words are always read)
+    var read = plain ? candidates(prepared, words).concat(prepared.corrected) : prepared.docs.map(function (_, n) { return n; });
+    read.forEach(function (n) {
+      if (hits.has(n)) return;
       var found = match(prepared.docs[n], parsed.terms);
       if (found) hits.set(n, found);
     });
