@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from .plugin.plugin import InputProblems, StatementSitePlugin
+from .sitefolder import check_site_folder
 
 PLUGIN = "statement-site"
 """The plugin's name in mkdocs.yml and in pyproject.toml's entry points."""
@@ -44,15 +45,19 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
     Returns the plugin (which holds what it generated) and the seconds taken.
     """
     start = time.perf_counter()
+    shown = str(site_dir)
+    overrides = {"site_url": site_url} if site_url else {}
+    config, plugin = load(config_file, **overrides)
+    if source is not None:
+        plugin.config.source_dir = str(source.resolve())
+    # Before anything is made or moved: the folder this build will replace whole.
+    check_site_folder(site_dir, plugin.protected(config), shown)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")
     old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    config.site_dir = str(fresh)
     try:
-        overrides = {"site_url": site_url} if site_url else {}
-        config, plugin = load(config_file, site_dir=str(fresh), **overrides)
-        if source is not None:
-            plugin.config.source_dir = str(source.resolve())
         if fail_on_warnings:
             plugin.config.input_warnings = "fail"
         # As MkDocs' own `build` command does around a build.
@@ -89,4 +94,8 @@ class _Without(logging.Filter):
         self.plugin = plugin
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return self.plugin.problems is None or record.getMessage() != str(self.plugin.problems)
+        if self.plugin.problems is None:
+            return True
+        message = record.getMessage()
+        # MkDocs says which page it was building before it re-raises; our line names it already.
+        return message != str(self.plugin.problems) and not message.startswith("Error building page ")

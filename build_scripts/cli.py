@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from .addresses import is_web_address
 from .build import NotConfigured, build_site, load
 from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
-from .errors import InputError, InputErrors
+from .errors import InputError, InputErrors, quoted
 from .inputs.textfile import display_path
 from .linking.coverage import candidates
-from .model import Edition
+from .model import Edition, Origin
 from .output.data import DATA_FOLDER
 from .plugin.plugin import InputProblems
+from .sitefolder import SiteFolderRefused
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,7 +78,7 @@ def _check(args: argparse.Namespace) -> int:
         by = f" (override {join.override})" if join.override else ""
         print(f"join: {join.origin}: {join.before} | {join.after}{by}")
     for origin, text in report.doubtful:
-        print(f"a heading?: {origin}: {text!r} was read as the start of a paragraph (statement.yml can "
+        print(f"a heading?: {origin}: {quoted(text)} was read as the start of a paragraph (statement.yml can "
               "declare it a heading)")
     for origin, what in report.overrides:
         print(f"override: {origin}: {what}")
@@ -87,6 +91,8 @@ def _build(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     # MkDocs reports its own warnings and errors through logging.
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if args.site_url is not None and not is_web_address(args.site_url):
+        raise InputError(Origin("--site-url"), f"must be a web address (https://…), found {quoted(args.site_url)}")
     plugin, seconds = build_site(args.config, args.site_dir, source=args.source, fail_on_warnings=args.strict,
                                  site_url=args.site_url)
     generated = plugin.generated
@@ -99,9 +105,15 @@ def _build(args: argparse.Namespace) -> int:
     print(f"pages: {len(generated.pages) - len(data)} rendered ({generated.render_seconds:.2f} s)")
     size = sum(len(page.content.encode("utf-8")) for page in data)
     print(f"data: {', '.join(page.path.rsplit('/', 1)[1] for page in data)} ({size / 1000:,.0f} KB)")
-    if plugin.offline is not None:
-        print(f"offline: sw.js caches {len(plugin.offline.files)} files in the background "
-              f"({plugin.offline.total_bytes / 1000:,.0f} KB), version {plugin.offline.version}")
+    offline = plugin.offline
+    if offline is not None:
+        size = f"{offline.total_bytes / 1000:,.0f} KB, {offline.total_compressed / 1000:,.0f} KB compressed"
+        if offline.within_budget:
+            print(f"offline: sw.js caches {len(offline.files)} files in the background ({size}), version {offline.version}")
+        else:
+            print(f"offline: sw.js caches up to {offline.budget / 1000:,.0f} KB compressed in the background, the "
+                  f"reader's language first, of {len(offline.files)} files ({size}); the rest as they are read "
+                  f"(offline_budget), version {offline.version}")
     mkdocs = seconds - generated.load_seconds - generated.render_seconds
     print(f"mkdocs: site built in {display_path(args.site_dir)} ({mkdocs:.2f} s)")
     print(f"done in {time.perf_counter() - start:.2f} s")
@@ -111,7 +123,10 @@ def _build(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    if not args.config.is_file():
+    # A build stopped by `kill` removes its half-made folder, as one stopped by Ctrl-C does.
+    if threading.current_thread() is threading.main_thread():  # only the main thread may set a handler
+        signal.signal(signal.SIGTERM, _stop)
+    if not args.config.is_file() and not (args.command == "check" and args.source is not None):
         print(f"{args.config}: MkDocs configuration not found (run from the project folder or pass --config)",
               file=sys.stderr)
         return 2
@@ -122,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     except (InputErrors, InputProblems) as problems:
         for each in problems.errors:
             print(each, file=sys.stderr)
+    except SiteFolderRefused as refused:
+        print(refused, file=sys.stderr)
     except NotConfigured as missing:
         print(missing, file=sys.stderr)
         return 2
@@ -130,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             print("build failed; the previous site is unchanged", file=sys.stderr)
     return 1
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Leave by the way Ctrl-C does, so that the build cleans up on its way out."""
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from .inputs.corrections import apply_corrections, load_corrections
 from .inputs.glossary import load_glossary
 from .inputs.parse import parse
 from .inputs.publication import load_publication, name_sections
-from .inputs.textfile import display_path, read_text
+from .inputs.textfile import display_path, invisible_characters, read_text
 from .inputs.translation import load_translation, original_version
 from .linking.coverage import check_glossary
 from .linking.mentions import link_mentions
@@ -81,4 +81,7 @@ def load_edition(source: Path) -> Edition:
     errors, warnings = check_glossary(edition)
     problems.errors.extend(errors)
     problems.raise_if_any()
-    return dataclasses.replace(edition, warnings=(*statement.report.warnings, *warnings))
+    hidden = [found for name in (STATEMENT_FILE, PUBLICATION_FILE, CORRECTIONS_FILE, GLOSSARY_FILE,
+                                 *(TRANSLATION_FILE.format(lang=lang) for lang in edition.languages[1:]))
+              if (source / name).exists() for found in invisible_characters(read_text(source / name), source / name)]
+    return dataclasses.replace(edition, warnings=(*statement.report.warnings, *warnings, *hidden))

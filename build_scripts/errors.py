@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from .model import Origin
+
+QUOTED_LENGTH = 80
+"""The most characters of a text a message quotes (an input can be megabytes)."""
+
+
+def quoted(text: str, limit: int = QUOTED_LENGTH) -> str:
+    """A text for a message, in quotes, as it is written: a full-width space stays one, so a
+    publisher can paste it into an override. Only what would break the line or cannot be seen
+    is written as an escape (a line break as \\n, U+202E as \\u202e), and a long text is cut."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return "'" + "".join(_visible(ch) for ch in text) + "'"
+
+
+def _visible(ch: str) -> str:
+    if ch == "\n":
+        return "\\n"
+    if ch == "\t":
+        return "\\t"
+    # Cc: control characters; Cf: format characters (bidi controls, zero-width space…);
+    # Zl, Zp: the line and paragraph separators.
+    if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+        return f"\\u{ord(ch):04x}"
+    return ch
 
 
 class InputError(Exception):

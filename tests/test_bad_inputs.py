@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from build_scripts.cli import main
+from build_scripts.sitefolder import MARK, write_mark
 
 from .conftest import REPO, STATEMENT_DIR
 
@@ -50,6 +51,7 @@ def test_bad_input(case, tmp_path, capsys, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous site", encoding="utf-8")
+    write_mark(site)  # a site of ours, which a build may replace
     apply(case, tmp_path / "source")
     monkeypatch.chdir(tmp_path)
     args = ["build", "--config", str(REPO / "mkdocs.yml"), "--source", "source", "--site-dir", "site"]
@@ -58,5 +60,5 @@ def test_bad_input(case, tmp_path, capsys, monkeypatch):
     assert status == 1
     assert "Traceback" not in err
     assert err.splitlines() == case["errors"]
-    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in site.iterdir()) == [MARK, "index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the previous site"

@@ -28,7 +28,13 @@ def offline_of(site: Path) -> dict:
 def test_the_worker_at_the_root_lists_every_page_both_indexes_and_what_pages_load(real_site: Path):
     written = offline_of(real_site)
     found = manifest(real_site)
-    assert written == {"version": found.version, "files": list(found.files)}
+    assert written == {"version": found.version, "budget": 5_000_000, "languages": ["ja", "en"],
+                       "files": list(found.files), "sizes": list(found.compressed)}
+    assert found.within_budget  # a statement of ours fits the default budget whole
+    # in the order of need: what pages load, then the search indexes, then the pages
+    kinds = ["page" if f == "./" or f.endswith("/") else "index" if f.startswith("search-index/") else "loaded"
+             for f in found.files]
+    assert kinds == sorted(kinds, key=["loaded", "index", "page"].index)
     files = set(found.files)
     pages = {p.relative_to(real_site).as_posix() for p in real_site.rglob("index.html")}
     assert {"./" if p == "index.html" else p.removesuffix("index.html") for p in pages} <= files
@@ -82,3 +88,27 @@ def test_with_offline_off_the_worker_removes_itself_and_pages_do_not_register(tm
     worker = (tmp_path / "site" / WORKER_FILE).read_text(encoding="utf-8")
     assert "OFFLINE" not in worker and "unregister()" in worker and "fetch" not in worker
     assert 'data-offline="off"' in (tmp_path / "site" / "alliance" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_budget_is_written_and_said(tmp_path: Path, capsys):
+    config = make_project(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      templates_dir: templates\n", "      templates_dir: templates\n      offline_budget: 0.3\n"),
+                      encoding="utf-8")
+    assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
+                 "--site-dir", str(tmp_path / "site")]) == 0
+    written = offline_of(tmp_path / "site")
+    assert written["budget"] == 300_000 and sum(written["sizes"]) > 300_000
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("offline: "))
+    assert line.startswith("offline: sw.js caches up to 300 KB compressed in the background, the reader's language first, "
+                           f"of {len(written['files'])} files (")
+    assert "; the rest as they are read (offline_budget), version " in line
+
+
+def test_a_negative_budget_is_refused(tmp_path: Path, caplog):
+    config = make_project(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      templates_dir: templates\n", "      templates_dir: templates\n      offline_budget: -1\n"),
+                      encoding="utf-8")
+    assert main(["build", "--config", str(config)]) == 1
+    assert "option 'offline_budget': must be 0 or more megabytes, found -1" in caplog.text

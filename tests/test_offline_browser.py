@@ -109,3 +109,49 @@ def test_a_new_build_replaces_the_cache(browser: Browser, tmp_path: Path):
     finally:
         context.close()
         httpd.shutdown()
+
+
+def test_past_its_budget_the_worker_caches_the_readers_language_first_and_the_rest_as_read(browser: Browser,
+                                                                                          tmp_path: Path):
+    """A budget that holds what pages load, the English index and pages, and little more: a
+    reader of /en/ gets those cached unasked and no Japanese page but the ones they read."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    site = tmp_path / "site"
+    args = ["build", "--config", str(project), "--source", str(tmp_path / "project" / "source"), "--site-dir", str(site)]
+    assert main(args) == 0
+    whole = manifest(site)
+    english = [f for f, size in zip(whole.files, whole.compressed, strict=True)
+               if not f.startswith("search-index/ja") and (f.startswith(("en/", "search-index/en")) or
+                                                           not (f == "./" or f.endswith("/")))]
+    needed = sum(size for f, size in zip(whole.files, whole.compressed, strict=True) if f in english)
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("      templates_dir: templates\n",
+                                    f"      templates_dir: templates\n      offline_budget: {(needed + 2000) / 1e6}\n"),
+                       encoding="utf-8")
+    assert main(args) == 0
+    version = manifest(site).version
+    httpd, url = serve(site)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url + "/en/")
+        wait_until_cached(page, version)
+        assert page.get_attribute("html", "data-stmt-offline-files") == f"{len(english)} {len(whole.files)}"
+        [name] = page.evaluate(CACHED, url + "/")
+        cached = {u.removeprefix(url + "/") for u in page.evaluate(CACHED_URLS, name)}
+        assert {"" if f == "./" else f for f in english} <= cached
+        assert "search-index/ja.json" not in cached and "alliance/" not in cached  # beyond the budget
+
+        page.goto(url + "/alliance/")  # read online: cached as it is read
+        page.wait_for_function("([name, u]) => caches.open(name).then(c => c.match(u)).then(Boolean)",
+                               arg=[name, url + "/alliance/"])
+        context.set_offline(True)
+        page.goto(url + "/en/economy/")  # never visited, cached unasked
+        assert page.locator("h1").count() == 1
+        page.goto(url + "/alliance/")  # read before
+        assert page.locator("[id='p12']").count() == 1
+        assert page.evaluate(ONLINE, url + "/search-index/ja.json") == "failed"
+    finally:
+        context.close()
+        httpd.shutdown()

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from build_scripts.output.security import inline_of, policy, source_hash
 
 from .conftest import FIXTURES, make_project
@@ -105,3 +107,90 @@ def test_inline_code_the_policy_would_refuse_fails_the_build_with_one_line(tmp_p
     lines = [line for line in result.stderr.splitlines() if "Content-Security-Policy" in line]
     assert lines == ['WARNING: statement-site: about.md: the Content-Security-Policy will refuse inline code: '
                      'style attribute: <span style="color: red">'], result.stderr
+
+
+def test_only_the_inline_scripts_the_theme_writes_are_allowed(real_site: Path, tmp_path):
+    """The theme's scripts are known by their text (read from its templates, an address where a
+    template prints one); a script that reached a page any other way gets no hash."""
+    from mkdocs.config import load_config
+
+    from build_scripts.plugin.upstream import theme_inline_scripts
+
+    known = theme_inline_scripts(tuple(load_config(str(make_project(tmp_path))).theme.dirs))
+    assert len(known) >= 3  # Material 9.8: storage helpers, palette, tab from #hash (and those of unused features)
+    for page in real_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert inline_of(text, known) == inline_of(text), page  # every script of every page is one of them
+    injected = text.replace("</head>", "<script>alert(document.domain)</script></head>", 1)
+    inline = inline_of(injected, known)
+    assert inline.unknown == ("alert(document.domain)",)
+    assert source_hash("alert(document.domain)") not in inline.scripts
+    # A value printed into the theme's script must stay an address: a quote would end its string.
+    script = re.search(r'<script>((__md_scope=new URL\("[^"]*",location\)).*?)</script>', text)
+    assert script is not None
+    written = script.group(2)  # as the page has it, and with other values in the string
+    for value, allowed in (("../..", True), ("/some/path/", True), ('/",alert(1),"', False), ("a b", False)):
+        variant = script.group(1).replace(written, f'__md_scope=new URL("{value}",location)', 1)
+        assert any(p.fullmatch(variant) for p in known) is allowed, value
+
+
+def test_an_inline_script_of_a_hand_written_page_fails_the_build_with_one_line(tmp_path):
+    make_project(tmp_path, FIXTURES / "mini")
+    about = tmp_path / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=tmp_path, capture_output=True,
+                            text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "docs/about.md: has an inline script that neither the theme nor statement-site writes: 'alert(1)'; the "
+        "Content-Security-Policy allows none such (put a script of your own in docs/assets/ and list it under "
+        "extra_javascript)"]
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("command", "setting", "message"), [
+    (["--site-url", 'https://example.org/"><script>alert(1)</script>/'], None,
+     "--site-url: must be a web address (https://…), found 'https://example.org/\"><script>alert(1)</script>/'"),
+    ([], "site_url: 'https://example.org/\"><script>alert(1)</script>/'",
+     "mkdocs.yml:{line}: site_url must be a web address (https://…), found "
+     "'https://example.org/\"><script>alert(1)</script>/'"),
+    ([], "contact: 'javascript:alert(1)'",
+     "mkdocs.yml:{line}: plugins: statement-site: contact must be a web address (https://…) or an e-mail address, "
+     "found 'javascript:alert(1)'"),
+])
+def test_an_address_that_is_not_one_is_refused_with_one_line(tmp_path, command, setting, message):
+    config = make_project(tmp_path, FIXTURES / "mini")
+    line = None
+    if setting:
+        text = config.read_text(encoding="utf-8")
+        key = setting.split(":")[0]
+        placed = f"      {setting}  # https://" if key == "contact" else None
+        text = text.replace("      # contact: https://", placed, 1) if placed else f"{setting}\n{text}"
+        config.write_text(text, encoding="utf-8")
+        line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith(f"{key}:"))
+    result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build", *command], cwd=tmp_path,
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [message.format(line=line)]
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(("text", "web", "contact"), [
+    ("https://example.org/statement/", True, True),
+    ("http://localhost:8000/", True, True),
+    ("https://github.com/owner/repo/issues", True, True),
+    ("someone@example.org", False, True),
+    ("mailto:someone@example.org?subject=%E8%AA%A4%E3%82%8A", False, True),
+    ("javascript:alert(1)", False, False),
+    ("../../etc/passwd#", False, False),
+    ("//example.org/", False, False),
+    ("https://example.org/\"onmouseover=\"x", False, False),
+    ("https://exa mple.org/", False, False),
+    ("https:///path", False, False),
+    ("mailto:<a@b.org>", False, False),
+])
+def test_what_counts_as_an_address(text, web, contact):
+    from build_scripts.addresses import is_contact_address, is_web_address
+
+    assert is_web_address(text) is web
+    assert is_contact_address(text) is contact

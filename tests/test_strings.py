@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.output.render import StringsError, fill, load_strings
+from build_scripts.cli import main
+from build_scripts.errors import InputErrors
+from build_scripts.output.render import fill, load_strings
+from build_scripts.sitefolder import MARK
 
-from .conftest import REPO
+from .conftest import REPO, make_project
 
 
 def test_every_language_has_the_same_keys_and_placeholders():
@@ -19,9 +22,9 @@ def test_every_language_has_the_same_keys_and_placeholders():
 
 
 @pytest.mark.parametrize("change, message", [
-    (("  english_link: 英語版\n", ""), "key 'english_link' is in 'en' but not in 'ja'"),
+    (("  english_link: 英語版\n", ""), "{line}: key 'english_link' is in 'en' but not in 'ja'"),
     (("{publisher}が公表しています（{link}）", "{publisher}が公表しています"),
-     "key 'english_source' has other placeholders in 'en' than in 'ja'"),
+     "{line}: key 'english_source' has other placeholders in 'en' than in 'ja'"),
 ])
 def test_a_missing_sentence_or_placeholder_is_named(tmp_path: Path, change, message):
     shutil.copytree(REPO / "templates", tmp_path / "templates")
@@ -29,9 +32,11 @@ def test_a_missing_sentence_or_placeholder_is_named(tmp_path: Path, change, mess
     text = path.read_text(encoding="utf-8")
     assert change[0] in text
     path.write_text(text.replace(*change), encoding="utf-8")
-    with pytest.raises(StringsError) as caught:
+    with pytest.raises(InputErrors) as caught:
         load_strings(tmp_path / "templates")
-    assert str(caught.value) == f"{path}: {message}"
+    key = message.split("'")[1]
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if f" {key}:" in text)
+    assert str(caught.value) == message.format(line=f"{path}:{line}")
 
 
 def test_a_sentence_is_escaped_and_its_values_too_unless_markup():
@@ -39,3 +44,34 @@ def test_a_sentence_is_escaped_and_its_values_too_unless_markup():
 
     filled = fill("<{who}> & {link}", who="<b>", link=Markup('<a href="x">x</a>'))
     assert filled == '&lt;&lt;b&gt;&gt; &amp; <a href="x">x</a>'
+
+
+@pytest.mark.parametrize("file, change, message", [
+    ("strings.yml", ("  english_link: 英語版\n", "  english_link: [英語版\n"),
+     "templates/strings.yml:{line}: YAML syntax error: did not find expected ',' or ']'"),
+    ("strings.yml", ("en:\n", "fr:\n"), "templates/strings.yml: has no words for 'en' (the site is built in ja, en)"),
+    ("home.md.j2", None, "templates/home.md.j2:{line}: template error: unexpected 'end of print statement'"),
+    ("section.md.j2", None, "templates/section.md.j2:{line}: template error: 'no_such_name' is undefined"),
+    ("chrome.html.j2", None, "templates/chrome.html.j2:{line}: template error: 'no_such_name' is undefined"),
+])
+def test_a_mistake_in_a_template_or_strings_yml_is_one_line_naming_it(tmp_path, capsys, monkeypatch, file, change,
+                                                                       message):
+    """The project's own files get what the inputs get: `file:line: what`, exit 1, the site kept."""
+    make_project(tmp_path)
+    path = tmp_path / "templates" / file
+    text = path.read_text(encoding="utf-8")
+    if change is None:  # a mistake on a line of its own at the end
+        line = text.count("\n") + 1
+        text += "{{ 1 + }}\n" if "unexpected" in message else "{{ no_such_name }}\n"
+    else:
+        assert change[0] in text
+        line = text[:text.index(change[0])].count("\n") + 2 if "syntax" in message else None
+        text = text.replace(*change)
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / MARK).write_text("a previous build", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [message.format(line=line)]
+    assert [p.name for p in (tmp_path / "site").iterdir()] == [MARK]

@@ -5,10 +5,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..errors import Problems
+from ..errors import Problems, quoted
 from ..model import Correction, Paragraph, Span, Statement
 from .publication import LANGUAGES
-from .yamlfile import Mapping, load_list
+from .textfile import INVISIBLE
+from .yamlfile import Mapping, load_list, where
+
+LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
+"""What breaks a line."""
 
 
 def load_corrections(path: Path) -> tuple[Correction, ...]:
@@ -22,6 +26,17 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
         published = entry.text("published")
         corrected = entry.text("corrected")
         reason = entry.texts_by_language("reason", LANGUAGES, required=("ja",))
+        for key, value in (("published", published), ("corrected", corrected)):
+            if value is not None and any(brk in value for brk in LINE_BREAKS):
+                # A line break would add a sentence or turn the paragraph into a list.
+                literal = getattr(entry.values[key], "style", None) == "|"
+                block = " (a `|` block keeps the line break at its end: use `>-`)" if literal else ""
+                problems.add(where(path, entry.values[key]), f"correction {number}: {key!r} has a line break "
+                             f"({quoted(value)}), which would add a sentence or a list item; write it on one line{block}")
+                if key == "published":
+                    published = None
+                else:
+                    corrected = None
         if published is not None and published == corrected:
             problems.add(entry.origin, f"correction {number}: 'corrected' is the same as 'published'")
         if paragraph and published and corrected and "ja" in reason:
@@ -37,7 +52,11 @@ def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Proble
         count = paragraph.published.count(c.published)
         if count != 1:
             times = "does not occur" if count == 0 else f"occurs {count} times"
-            problems.add(c.origin, f"correction {c.number}: {c.published!r} {times} in ¶{c.paragraph} (it must occur exactly once)")
+            hidden = INVISIBLE.search(paragraph.published) if count == 0 else None
+            why = (f"; ¶{c.paragraph} holds the invisible character U+{ord(hidden.group()):04X}, which may stand between "
+                   "its characters") if hidden else ""
+            problems.add(c.origin, f"correction {c.number}: {quoted(c.published)} {times} in ¶{c.paragraph} "
+                                   f"(it must occur exactly once{why})")
             continue
         placed.append((paragraph.published.index(c.published), c))
     placed.sort(key=lambda pc: pc[0])

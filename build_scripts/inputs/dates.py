@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Origin
 
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -65,9 +65,8 @@ def parse_date(text: str, where: Origin) -> tuple[datetime.date, str | None]:
     western, era_match = _WESTERN.fullmatch(compact), _ERA.fullmatch(compact)
     match = western or era_match
     if not match:
-        found = text if len(text) <= 20 else text[:20] + "…"
         raise InputError(where, "expected the date line (e.g. 2022年5月23日 or 令和4年5月23日), "
-                                f"found {found!r}")
+                                f"found {quoted(text, 20)}")
     month, day = _number(match["m"]), _number(match["d"])
     warning = None
     year = int(match["y"]) if western else 0

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import Problems
+from ..addresses import is_web_address
+from ..errors import Problems, quoted
 from ..model import Term
 from .yamlfile import Mapping, kind_of, load_list, where
 
@@ -51,7 +52,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
         entry = Mapping(path, item, {"id", "kind", "abbreviation", "url", "related", "ja", "en", "note"},
                         f"entry {number}", problems)
         term_id = entry.text("id")
-        what = f"entry {term_id!r}" if term_id else f"entry {number}"
+        what = f"entry {quoted(term_id)}" if term_id else f"entry {number}"
         entry.what = what  # from here on, messages name the entry by its id
         if term_id is not None:
             if not TERM_ID.fullmatch(term_id):
@@ -61,11 +62,12 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
             seen.setdefault(term_id, number)
         kind = entry.text("kind")
         if kind is not None and kind not in KINDS:
-            problems.add(where(path, entry.values["kind"]), f"{what}: unknown kind {kind!r} (expected one of: {', '.join(KINDS)})")
+            problems.add(where(path, entry.values["kind"]), f"{what}: unknown kind {quoted(kind)} (expected one of: {', '.join(KINDS)})")
         abbreviation = entry.text("abbreviation", required=False)
         url = entry.text("url", required=False)
-        if url is not None and not url.startswith("https://"):
-            problems.add(where(path, entry.values["url"]), f"{what}: url must start with https://, found {url!r}")
+        if url is not None and not (url.startswith("https://") and is_web_address(url)):
+            problems.add(where(path, entry.values["url"]), f"{what}: url must be a web address starting with https://, "
+                                                           f"found {quoted(url)}")
         related_nodes = entry.sequence("related", required=False) or []
         related = tuple(str(n.value) for n in related_nodes if isinstance(n, yaml.ScalarNode))
         names: dict[str, str] = {}
@@ -85,12 +87,12 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
             excludes[lang] = _forms(path, part, "excludes", f"{what}: {lang}", problems, required=False)
             for form in excludes[lang]:
                 if not any(alias in form and alias != form for alias in aliases[lang]):
-                    problems.add(where(path, part.values["excludes"]), f"{what}: {lang}: excluded form {form!r} "
+                    problems.add(where(path, part.values["excludes"]), f"{what}: {lang}: excluded form {quoted(form)} "
                                  "must contain one of the entry's aliases (it keeps a longer word from linking here)")
             if lang == "ja":
                 yomi = part.text("yomi") or ""
                 if yomi and not HIRAGANA.fullmatch(yomi):
-                    problems.add(where(path, part.values["yomi"]), f"{what}: ja: yomi must be hiragana, found {yomi!r}")
+                    problems.add(where(path, part.values["yomi"]), f"{what}: ja: yomi must be hiragana, found {quoted(yomi)}")
         notes = entry.texts_by_language("note", LANGUAGES, required=LANGUAGES) if "note" in entry.values else {}
         if term_id is not None:
             terms.append(Term(
@@ -103,8 +105,8 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
     for term in terms:
         for related_id in term.related:
             if related_id not in known:
-                problems.add(term.origin, f"entry {term.id!r}: related entry {related_id!r} does not exist")
+                problems.add(term.origin, f"entry {quoted(term.id)}: related entry {quoted(related_id)} does not exist")
             elif related_id == term.id:
-                problems.add(term.origin, f"entry {term.id!r}: is related to itself")
+                problems.add(term.origin, f"entry {quoted(term.id)}: is related to itself")
     problems.raise_if_any()
     return tuple(terms)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import Problems
+from ..addresses import is_web_address
+from ..errors import Problems, quoted
 from ..model import Origin, Override, Publication, Statement
 from .yamlfile import Mapping, load, where
 
@@ -30,13 +31,17 @@ def load_publication(path: Path) -> Publication:
     problems = Problems()
     top = Mapping(path, node, {"source_url", "publisher", "authors", "official_english", "sections", "overrides"}, "", problems)
     source_url = top.text("source_url", required=False)
-    if source_url and not source_url.startswith(("https://", "http://")):
-        problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {source_url!r}")
+    if source_url and not is_web_address(source_url):
+        problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {quoted(source_url)}")
     publisher = top.texts_by_language("publisher", LANGUAGES, required=("ja",)) if "publisher" in top.values else {}
     english_url, english_publisher = None, {}
     if "official_english" in top.values:
         english = Mapping(path, top.values["official_english"], {"url", "publisher"}, "official_english", problems)
         english_url = english.text("url")
+        if english_url and not is_web_address(english_url):
+            problems.add(where(path, english.values["url"]), f"official_english: url must be a web address (https://…), "
+                                                              f"found {quoted(english_url)}")
+            english_url = None
         english_publisher = english.texts_by_language("publisher", LANGUAGES, required=LANGUAGES)
     slugs: list[str] = []
     headings: list[str | None] = []
@@ -48,11 +53,11 @@ def load_publication(path: Path) -> Publication:
             continue
         origin = where(path, entry.values["slug"])
         if not SLUG.fullmatch(slug):
-            problems.add(origin, f"section {i}: slug {slug!r} must be lower-case ASCII letters, digits and single hyphens")
+            problems.add(origin, f"section {i}: slug {quoted(slug)} must be lower-case ASCII letters, digits and single hyphens")
         elif slug in RESERVED_SLUGS:
-            problems.add(origin, f"section {i}: slug {slug!r} is reserved for the site's own pages")
+            problems.add(origin, f"section {i}: slug {quoted(slug)} is reserved for the site's own pages")
         elif slug in slugs:
-            problems.add(origin, f"section {i}: slug {slug!r} is used twice")
+            problems.add(origin, f"section {i}: slug {quoted(slug)} is used twice")
         slugs.append(slug)
         headings.append(entry.text("heading", required=False))
         origins.append(origin)
@@ -106,7 +111,7 @@ def _overrides(path: Path, items: list, problems: Problems) -> list[Override]:
             continue
         origin = where(path, entry.values[kind])
         if kind == "split" and text.count("|") != 1:
-            problems.add(origin, f"override {i}: split must mark the cut with one |, as before|after, found {text!r}")
+            problems.add(origin, f"override {i}: split must mark the cut with one |, as before|after, found {quoted(text)}")
             continue
         found.append(Override(kind, text, origin))
     return found
@@ -129,7 +134,7 @@ def name_sections(statement: Statement, publication: Publication, path: Path, pr
     for section, heading, origin in zip(sections, publication.headings, publication.origins, strict=True):
         if heading is not None and heading != (section.heading or ""):
             text = section.heading or "(the opening paragraphs, no heading)"
-            problems.add(origin, f"heading {heading!r} does not match section {section.index} of the statement: {text!r}")
+            problems.add(origin, f"heading {quoted(heading)} does not match section {section.index} of the statement: {quoted(text)}")
     if len(problems.errors) > found:
         return None
     named = tuple(dataclasses.replace(s, slug=slug) for s, slug in zip(sections, publication.slugs, strict=True))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import re
+import unicodedata
 from pathlib import Path
 
 from ..errors import InputError
@@ -69,3 +71,33 @@ def read_text(path: Path) -> str:
         line = text[: text.index("\x00")].count("\n") + 1
         raise InputError(Origin(where.path, line), "is a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+INVISIBLE = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+"""Characters that show nothing, or that change how the text around them shows: control
+characters (tab, line break and form feed, a PDF's page break, aside), soft hyphen, the
+zero-width space and joiners, bidirectional controls (U+202E shows a sentence reversed),
+the word joiner, a byte-order mark inside the text, tag characters. A text that holds one
+looks right and is not: it is not found by search, nor matched by a correction or an alias."""
+
+
+INVISIBLE_REPORTED = 10
+"""The most invisible characters reported one by one in a file."""
+
+
+def invisible_characters(text: str, path: Path) -> list[tuple[Origin, str]]:
+    """A warning for each invisible or direction-changing character in a file's text."""
+    found: list[tuple[Origin, str]] = []
+    shown = display_path(path)
+    matches = list(INVISIBLE.finditer(text))
+    for match in matches[:INVISIBLE_REPORTED]:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        ch = match.group()
+        name = unicodedata.name(ch, "a control character")
+        found.append((Origin(shown, line), f"column {column}: invisible character U+{ord(ch):04X} {name}: check the "
+                                           "text where it stands (it can reverse, hide or split words)"))
+    if len(matches) > INVISIBLE_REPORTED:
+        found.append((Origin(shown), f"{len(matches) - INVISIBLE_REPORTED:,} more invisible characters"))
+    return found

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, Problems
-from ..model import Origin, Span, Statement, Version
+from ..errors import InputError, Problems, quoted
+from ..model import Origin, Paragraph, Span, Statement, Version
 from .parse import is_list_item
 from .sentences import Bounds, japanese_sentences, joined_sentences
 from .textfile import display_path
-from .yamlfile import Mapping, kind_of, load, where
+from .yamlfile import Mapping, kind_of, load, scalar_text, where, whole_number
 
 
 def original_version(statement: Statement) -> Version:
@@ -96,10 +96,11 @@ def _by_number(path: Path, node: yaml.Node | None, what: str,
     seen: set[int] = set()
     for key, value in node.value:
         origin = where(path, key)
-        if not (isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int")):
-            problems.add(origin, f"{what}: key {key.value!r} must be a paragraph number")
+        number = whole_number(key)
+        if number is None:
+            digits = " in decimal digits" if isinstance(key, yaml.ScalarNode) and key.tag.endswith(":int") else ""
+            problems.add(origin, f"{what}: key {scalar_text(key)} must be a paragraph number{digits}")
             continue
-        number = int(key.value)
         if number in seen:
             problems.add(origin, f"{what}: paragraph {number} is given twice")
             continue
@@ -116,6 +117,7 @@ def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
     """The paragraphs: each one sentence (text) or a list of its sentences, as many as the Japanese has."""
     found: dict[int, tuple[str | None, Bounds, Origin]] = {}
     japanese = {p.number: len(japanese_sentences(p.text)) for p in statement.paragraphs}
+    paragraphs = {p.number: p for p in statement.paragraphs}
     for number, value, origin in _by_number(path, node, "paragraphs", problems):
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
         sentences: list[str] = []
@@ -136,13 +138,30 @@ def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
             found[number] = (None, (), origin)
             continue
         expected = japanese.get(number)
-        if expected is not None and expected != len(sentences):
+        if expected is not None and expected != len(sentences) and not _blame_correction(paragraphs[number], len(sentences),
+                                                                                             problems):
             given = "one text" if not isinstance(value, yaml.SequenceNode) else _sentences(len(sentences))
             problems.add(origin, f"paragraphs: ¶{number}: the English has {given}, the Japanese {_sentences(expected)} "
                                  "(give the paragraph as a list, one item per sentence)")
         text, bounds = joined_sentences(sentences, _sentence_joiner)
         found[number] = (text, bounds, origin)
     return found
+
+
+def _blame_correction(paragraph: Paragraph, translated: int, problems: Problems) -> bool:
+    """Report, against corrections.yml, a correction that changed how many sentences a paragraph
+    has, when the translation follows the text as published; whether it did."""
+    published = len(japanese_sentences(paragraph.published))
+    if not paragraph.corrections or published != translated:
+        return False
+    corrected = len(japanese_sentences(paragraph.text))
+    culprits = [c for c in paragraph.corrections
+                if len(japanese_sentences(c.published)) != len(japanese_sentences(c.corrected))] or paragraph.corrections
+    for c in culprits:
+        problems.add(c.origin, f"correction {c.number}: makes ¶{paragraph.number} {_sentences(corrected)} where the text as "
+                               f"published has {published} and the translation {translated} (a correction that adds "
+                               "or removes a sentence end needs the translation to follow)")
+    return True
 
 
 def _numbered(path: Path, node: yaml.Node | None, what: str,
@@ -187,13 +206,13 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
         given, headings_origin = entries.values, entries.origin
         for slug, value in given.items():
             if slug not in headed:
-                problems.add(where(path, value), f"headings: section {slug!r} has no heading in the statement")
+                problems.add(where(path, value), f"headings: section {quoted(slug)} has no heading in the statement")
             elif (text := entries.text(slug)) is not None:
                 headings[slug] = text
     for slug, heading in headed.items():
         if slug not in given:
             what = "section" if any(s.slug == slug for s in statement.sections) else "subheading"
-            problems.add(headings_origin, f"headings: no translation of the heading of {what} {slug!r} ({heading})")
+            problems.add(headings_origin, f"headings: no translation of the heading of {what} {quoted(slug)} ({heading})")
 
     count = len(statement.paragraphs)
     paragraphs_node = top.values.get("paragraphs")

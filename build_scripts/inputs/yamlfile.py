@@ -7,11 +7,12 @@ nodes instead of on plain Python values so every message can say `file:line: key
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, Problems
+from ..errors import InputError, Problems, quoted
 from ..model import Origin
 from .textfile import display_path, read_text
 
@@ -26,16 +27,118 @@ _KINDS = {
 }
 
 
+EXPANDED_LIMIT = 100_000
+"""The most values a file may hold once its aliases (*name) are expanded. Composing never
+expands them (an alias is the same node again), but reading the values would: a 1 KB file
+of nested aliases (a "billion laughs") stands for billions of values."""
+
+_PLAIN_TAGS = {
+    yaml.ScalarNode: {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")},
+    yaml.SequenceNode: {"tag:yaml.org,2002:seq"},
+    yaml.MappingNode: {"tag:yaml.org,2002:map"},
+}
+"""The tags of plain YAML: what a value is by how it is written. An explicit other tag
+(`!!binary`, `!!python/…`, `!custom`) asks for a meaning our inputs do not have."""
+
+_DECIMAL = re.compile(r"[-+]?[0-9][0-9_]*")
+"""A whole number as people write it. YAML 1.1 also reads 0x1, 0o7, 0b1 and 1:30 as numbers."""
+
+
 def load(path: Path) -> yaml.Node | None:
-    """Compose a YAML file into nodes; None for a file with only comments."""
+    """Compose a YAML file into nodes; None for a file with only comments.
+
+    Only plain YAML is accepted: a tag other than those of text, numbers, true/false, dates,
+    lists and mappings, and aliases that expand past EXPANDED_LIMIT values, are errors.
+    """
     text = read_text(path)
     try:
-        return yaml.compose(text, Loader=LOADER)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = f" at column {mark.column + 1}" if mark else ""
         raise InputError(Origin(display_path(path), line), f"YAML syntax error{column}: {exc.problem}") from None
+    if node is not None:
+        _check_plain(path, node)
+    return node
+
+
+def _check_plain(path: Path, root: yaml.Node) -> None:
+    """Refuse tags that are not plain YAML, and aliases that expand too far."""
+    problems = Problems()
+    sizes: dict[int, int] = {}  # by node id: the values a node holds, its aliases expanded
+
+    def size(node: yaml.Node) -> int:
+        # Each distinct node is visited once (an alias is the same node object), so this is
+        # linear in the file's size however far its aliases would expand.
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        sizes[id(node)] = 1  # a node that holds itself (a recursive alias) is counted once
+        if node.tag not in _PLAIN_TAGS.get(type(node), ()):
+            problems.add(where(path, node), f"a value tagged {_short(node.tag)} is not accepted: write plain text, "
+                                            "numbers, lists and mappings")
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > EXPANDED_LIMIT:
+                break
+        sizes[id(node)] = total
+        return total
+
+    if size(root) > EXPANDED_LIMIT:
+        # Name the smallest value that is too large: where the aliases pile up.
+        inner = min((n for n in _nodes(root) if sizes.get(id(n), 0) > EXPANDED_LIMIT),
+                    key=lambda n: sizes[id(n)], default=root)
+        problems.add(where(path, inner), f"its aliases (*name) expand to more than {EXPANDED_LIMIT:,} values; "
+                                         "write the values out instead")
+    problems.raise_if_any()
+
+
+def _nodes(root: yaml.Node) -> list[yaml.Node]:
+    """Every distinct node under root, each once."""
+    seen: dict[int, yaml.Node] = {}
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen[id(node)] = node
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+    return list(seen.values())
+
+
+def _short(tag: str) -> str:
+    """A tag as it is written: !!binary for tag:yaml.org,2002:binary."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def whole_number(node: yaml.Node) -> int | None:
+    """The number a value holds when it is a whole number written in decimal digits, else None."""
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int") and _DECIMAL.fullmatch(node.value):
+        return int(node.value)
+    return None
+
+
+def number_kind(node: yaml.Node) -> str:
+    """What a value that should be a whole number is, for messages (0x6 is not one to us)."""
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int") and whole_number(node) is None:
+        return f"{node.value} (write it in decimal digits)"
+    return kind_of(node)
+
+
+def scalar_text(node: yaml.Node) -> str:
+    """A value for a message: a single value quoted as it is written, else what kind it is
+    (a list or mapping is never spelt out: its aliases could stand for millions of values)."""
+    return quoted(str(node.value)) if isinstance(node, yaml.ScalarNode) else kind_of(node)
 
 
 def load_list(path: Path, what: str) -> list[yaml.Node]:
@@ -78,16 +181,19 @@ class Mapping:
             problems.add(where(path, node), f"{self.prefix}expected a mapping (key: value), found {kind_of(node)}")
             return
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.add(where(path, key_node), f"{self.prefix}a key must be a single word, found {kind_of(key_node)}")
+                continue
             key = str(key_node.value)
             if key not in keys:
-                given = {str(k.value) for k, _ in node.value}
-                close = difflib.get_close_matches(key, sorted(keys - given), n=1, cutoff=0.75)
+                given = {str(k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+                close = difflib.get_close_matches(key[:100], sorted(keys - given), n=1, cutoff=0.75)
                 if close:
                     self.misspelt.add(close[0])
-                    problems.add(where(path, key_node), f"{self.prefix}unknown key {key!r} (did you mean {close[0]!r}?)")
+                    problems.add(where(path, key_node), f"{self.prefix}unknown key {quoted(key)} (did you mean {close[0]!r}?)")
                 else:
                     expected = ", ".join(sorted(keys))
-                    problems.add(where(path, key_node), f"{self.prefix}unknown key {key!r} (expected one of: {expected})")
+                    problems.add(where(path, key_node), f"{self.prefix}unknown key {quoted(key)} (expected one of: {expected})")
             elif key in self.values:
                 problems.add(where(path, key_node), f"{self.prefix}key {key!r} is given twice")
             else:
@@ -129,10 +235,11 @@ class Mapping:
         if node is None:
             self.missing(key)
             return None
-        if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int")) or int(node.value) < 1:
-            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a positive whole number, found {kind_of(node)}")
+        number = whole_number(node)
+        if number is None or number < 1:
+            self.problems.add(where(self.path, node), f"{self.prefix}{key!r} must be a positive whole number, found {number_kind(node)}")
             return None
-        return int(node.value)
+        return number
 
     def texts_by_language(self, key: str, languages: tuple[str, ...], required: tuple[str, ...]) -> dict[str, str]:
         """A mapping from language code to text, such as `reason: {ja: …, en: …}`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
+from ..errors import InputError, quoted
 from ..model import Edition, Origin, Version
 
 # What looks like a name the glossary may be missing, per language.
@@ -23,16 +23,17 @@ def check_glossary(edition: Edition) -> tuple[list[InputError], list[tuple[Origi
     for term in edition.terms:
         mentioned = {lang for lang in edition.languages if edition.mentions_of(term.id, lang)}
         if not mentioned:
-            errors.append(InputError(term.origin, f"entry {term.id!r} is mentioned nowhere in the text"))
+            errors.append(InputError(term.origin, f"entry {quoted(term.id)} is mentioned nowhere in the text"))
         for lang in edition.languages:
             if lang not in mentioned and mentioned:
-                warnings.append((term.origin, f"entry {term.id!r} is not mentioned in the {lang} text"))
+                warnings.append((term.origin, f"entry {quoted(term.id)} is not mentioned in the {lang} text"))
             for alias in term.aliases.get(lang, ()):
                 owner = owners.setdefault((lang, alias), term.id)
                 if owner != term.id:
-                    errors.append(InputError(term.origin, f"entry {term.id!r}: {lang} alias {alias!r} is also an alias of {owner!r}"))
+                    errors.append(InputError(term.origin, f"entry {quoted(term.id)}: {lang} alias {quoted(alias)} "
+                                                          f"is also an alias of {quoted(owner)}"))
                 elif (term.id, lang, alias) not in used:
-                    warnings.append((term.origin, f"entry {term.id!r}: {lang} alias {alias!r} never occurs in the text"))
+                    warnings.append((term.origin, f"entry {quoted(term.id)}: {lang} alias {quoted(alias)} never occurs in the text"))
     return errors, warnings
 
 
@@ -60,5 +61,5 @@ def candidates(edition: Edition) -> list[str]:
                         found.setdefault(name.strip().rstrip(".,;:"), number)
         for name, number in found.items():
             if not _covered(version, edition, name):
-                report.append(f"{version.lang} ¶{number}: {name!r} is not in the glossary")
+                report.append(f"{version.lang} ¶{number}: {quoted(name)} is not in the glossary")
     return report

@@ -5,8 +5,9 @@
    Pages: network first, so a reader online always gets the text as published now; the copy
    in the cache is for when the network fails. Everything else (scripts, style sheets, search
    indexes): the cache first; it holds the files of this version of the site only. Once a page
-   has loaded, offline.js asks for the whole manifest ("precache"), which is fetched in the
-   background, four files at a time, skipping what the cache holds already. A new build is a
+   has loaded, offline.js asks for the manifest ("precache", with the page's language), which is
+   fetched in the background, four files at a time, skipping what the cache holds already, as
+   far as OFFLINE.budget allows: the reader's language first (see plan). A new build is a
    new sw.js, so a new worker: it takes over at once and deletes the caches of older versions. */
 "use strict";
 
@@ -109,12 +110,46 @@ self.addEventListener("fetch", function (event) {
   event.respondWith(page ? networkFirst(event) : cacheFirst(event));
 });
 
-/* Fetch every file of the manifest the cache lacks, PARALLEL at a time. Resolves with the count. */
+/* Whether an address of the manifest is a page (a folder, as links name pages, or an .html file). */
+function isPage(file) {
+  return file === "./" || file.slice(-1) === "/" || file.slice(-5) === ".html";
+}
+
+/* The language whose part of the site holds a file: the first language's is the root, the
+   others' is their folder (en/…); search-index/<lang>.json is that language's too. */
+function languageOf(file) {
+  var others = OFFLINE.languages.slice(1);
+  for (var i = 0; i < others.length; i++) {
+    if (file.indexOf(others[i] + "/") === 0 || file === "search-index/" + others[i] + ".json") return others[i];
+  }
+  return OFFLINE.languages[0];
+}
+
+/* What to fetch unasked for a reader of `lang`, in the order they need it, within the budget:
+   the files pages load, then that language's search index and pages, then the others'. It
+   stops at the first file that would pass the budget (the rest is cached as it is read). */
+function plan(lang) {
+  var order = OFFLINE.files.map(function (file, i) {
+    var rank = !isPage(file) && file.indexOf("search-index/") !== 0 ? 0 : languageOf(file) === lang ? 1 : 2;
+    return { file: file, size: OFFLINE.sizes[i], rank: rank, at: i };
+  }).sort(function (a, b) { return a.rank - b.rank || a.at - b.at; });
+  var chosen = [];
+  var spent = 0;
+  for (var i = 0; i < order.length; i++) {
+    if (spent + order[i].size > OFFLINE.budget) break;
+    spent += order[i].size;
+    chosen.push(order[i].file);
+  }
+  return chosen;
+}
+
+/* Fetch every file of the plan the cache lacks, PARALLEL at a time. Resolves with the counts. */
 var filling = null;
-function fill() {
+function fill(lang) {
   if (!current()) return Promise.reject(new Error("a newer version of the site has taken over"));
   return caches.open(CACHE).then(function (cache) {
-    var queue = OFFLINE.files.slice();
+    var queue = plan(lang);
+    var planned = queue.length;
     var fetched = 0;
     function next() {
       var file = queue.shift();
@@ -134,21 +169,24 @@ function fill() {
     for (var i = 0; i < PARALLEL; i++) runs.push(next());
     // and what a worker that has since been replaced cached meanwhile is deleted
     return Promise.all(runs).then(function () { return current() ? tidy() : undefined; })
-      .then(function () { return fetched; });
+      .then(function () { return { planned: planned, fetched: fetched }; });
   });
 }
 
 self.addEventListener("message", function (event) {
   if (!event.data || event.data.type !== "precache") return;
   if (!filling) {
-    filling = fill().catch(function (error) {
+    var lang = OFFLINE.languages.indexOf(event.data.lang) >= 0 ? event.data.lang : OFFLINE.languages[0];
+    filling = fill(lang).catch(function (error) {
       filling = null;                                      // the next page asks again
       throw error;
     });
   }
   var port = event.ports[0];
-  event.waitUntil(filling.then(function (fetched) {
-    if (port) port.postMessage({ version: OFFLINE.version, cached: OFFLINE.files.length, fetched: fetched });
+  event.waitUntil(filling.then(function (done) {
+    if (port) {
+      port.postMessage({ version: OFFLINE.version, cached: done.planned, of: OFFLINE.files.length, fetched: done.fetched });
+    }
   }, function (error) {
     if (port) port.postMessage({ version: OFFLINE.version, error: String(error) });
   }));

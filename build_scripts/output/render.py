@@ -14,6 +14,7 @@ import json
 import math
 import re
 import string
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,12 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from ..errors import InputError, Problems
 from ..inputs.glossary import KINDS
 from ..inputs.parse import is_list_item
+from ..inputs.textfile import display_path, read_text
 from ..inputs.yamlfile import LOADER
-from ..model import Edition, Span, Statement, Term
+from ..model import Edition, Origin, Span, Statement, Term
 
 BytecodeCacheFactory = Callable[[jinja2.Environment], "jinja2.BytecodeCache | None"]
 
@@ -171,32 +174,76 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     return env
 
 
-class StringsError(Exception):
-    """templates/strings.yml does not give every language the same sentences (a project error)."""
-
-
 def _placeholders(sentence: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(sentence) if name}
 
 
-def load_strings(templates: Path) -> dict[str, dict[str, str]]:
-    """The site's own words in every language: the same keys, each with the same placeholders."""
+def load_strings(templates: Path, languages: tuple[str, ...] = ()) -> dict[str, dict[str, str]]:
+    """The site's own words in every language: the same keys, each with the same placeholders,
+    and every one of `languages`; a mistake is an InputError naming strings.yml and the line."""
     path = templates / "strings.yml"
-    with path.open(encoding="utf-8") as f:
-        strings: dict[str, dict[str, str]] = yaml.load(f, Loader=LOADER)
-    problems = []
-    languages = list(strings)
-    for lang in languages[1:]:
-        first = languages[0]
-        for key in sorted(strings[first].keys() ^ strings[lang].keys()):
+    shown = display_path(path)
+    text = read_text(path)
+    try:
+        strings = yaml.load(text, Loader=LOADER)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise InputError(Origin(shown, mark.line + 1 if mark else None), f"YAML syntax error: {exc.problem}") from None
+    lines = text.splitlines()
+
+    def line_of(key: object) -> Origin:
+        found = next((n for n, line in enumerate(lines, start=1) if re.match(rf"\s*{re.escape(str(key))}\s*:", line)), None)
+        return Origin(shown, found)
+
+    if not isinstance(strings, dict) or not all(isinstance(words, dict) for words in strings.values()):
+        raise InputError(Origin(shown), "expected a mapping of languages (ja:, en:), each a mapping of keys to sentences")
+    problems = Problems()
+    for lang, words in strings.items():
+        for key, sentence in words.items():
+            if not isinstance(sentence, str):
+                problems.add(line_of(key), f"{lang}: {key!r} must be text, found {type(sentence).__name__}")
+    given = list(strings)
+    first = given[0] if given else None
+    for lang in languages:
+        if lang not in strings:
+            problems.add(Origin(shown), f"has no words for {lang!r} (the site is built in {', '.join(languages)})")
+    for lang in given[1:]:
+        assert first is not None
+        for key in sorted(strings[first].keys() ^ strings[lang].keys(), key=str):
             has, lacks = (first, lang) if key in strings[first] else (lang, first)
-            problems.append(f"{path}: key {key!r} is in '{has}' but not in '{lacks}'")
-        for key in sorted(strings[first].keys() & strings[lang].keys()):
+            problems.add(line_of(key), f"key {key!r} is in '{has}' but not in '{lacks}'")
+        for key in sorted(strings[first].keys() & strings[lang].keys(), key=str):
             if _placeholders(str(strings[first][key])) != _placeholders(str(strings[lang][key])):
-                problems.append(f"{path}: key {key!r} has other placeholders in '{lang}' than in '{first}'")
-    if problems:
-        raise StringsError("\n".join(problems))
+                problems.add(line_of(key), f"key {key!r} has other placeholders in '{lang}' than in '{first}'")
+    problems.raise_if_any()
     return strings
+
+
+def _template_problem(error: jinja2.TemplateError, templates: Path) -> InputError:
+    """A template's mistake as `file:line: message`: Jinja puts the template's lines into the
+    traceback of an error raised while rendering (a syntax error carries its own)."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return InputError(Origin(display_path(Path(error.filename)), error.lineno), f"template error: {error.message}")
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".j2")]
+    if frames:
+        return InputError(Origin(display_path(Path(frames[-1].filename)), frames[-1].lineno), f"template error: {error}")
+    return InputError(Origin(display_path(templates)), f"template error: {error}")
+
+
+def template(env: jinja2.Environment, name: str, templates: Path) -> jinja2.Template:
+    """A template by name; a syntax error is an InputError naming the file and line."""
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateError as error:
+        raise _template_problem(error, templates) from None
+
+
+def render(env: jinja2.Environment, name: str, templates: Path, *args: object, **context: object) -> str:
+    """A template rendered; a mistake in it (syntax, an undefined name) is an InputError."""
+    try:
+        return template(env, name, templates).render(*args, **context)
+    except jinja2.TemplateError as error:
+        raise _template_problem(error, templates) from None
 
 
 def page_path(name: str, lang: str, default: str) -> str:
@@ -220,7 +267,7 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
                  data: list[Page] | None = None) -> list[Page]:
     """Every generated page, in every language of the edition (the Data page lists `data`)."""
     env = environment(templates, bytecode_cache)
-    strings = load_strings(templates)
+    strings = load_strings(templates, edition.languages)
     data_files = [DataFile(page.path.rsplit("/", 1)[-1], len(page.content.encode("utf-8"))) for page in data or ()]
     default = edition.languages[0]
     translations = [v for v in edition.versions if v.translation]
@@ -233,7 +280,7 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
         }
 
         def add(name: str, template: str, root: str, common=common, lang=version.lang, **extra) -> None:
-            content = env.get_template(template).render(common, root=root, **extra)
+            content = render(env, template, templates, common, root=root, **extra)
             pages.append(Page(page_path(name, lang, default), content))
 
         add("index", "home.md.j2", "")
@@ -270,11 +317,19 @@ class Chrome:
 def chrome(edition: Edition, templates: Path, lang: str, root: str, owner: str | None, contact: str | None,
            bytecode_cache: BytecodeCacheFactory | None = None) -> Chrome:
     """The banner and footer of a page in `lang`; `root` leads from the page to its language's root."""
-    module = environment(templates, bytecode_cache).get_template("chrome.html.j2").module
-    t = load_strings(templates)[lang]
-    return Chrome(banner=Markup(module.banner(edition, lang, t, root)),  # type: ignore[attr-defined]
-                  footer=Markup(module.footer(t, owner, contact)),  # type: ignore[attr-defined]
-                  report=Markup(module.report(t, contact)))  # type: ignore[attr-defined]
+    t = load_strings(templates, edition.languages)[lang]
+    env = environment(templates, bytecode_cache)
+    try:
+        module = template(env, "chrome.html.j2", templates).module
+        return Chrome(banner=Markup(module.banner(edition, lang, t, root)),  # type: ignore[attr-defined]
+                      footer=Markup(module.footer(t, owner, contact)),  # type: ignore[attr-defined]
+                      report=Markup(module.report(t, contact)))  # type: ignore[attr-defined]
+    except jinja2.TemplateError:
+        try:  # as render() does: put the template's own lines into the traceback
+            env.handle_exception()
+        except jinja2.TemplateError as error:
+            raise _template_problem(error, templates) from None
+        raise
 
 
 def glossary_groups(edition: Edition, lang: str) -> list[tuple[str, list[Term]]]:

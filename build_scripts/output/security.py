@@ -33,6 +33,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 JAVASCRIPT_TYPES = frozenset({
@@ -55,6 +56,9 @@ class Inline:
     refused: tuple[str, ...]
     """What no hash allows, so the browser will refuse it: style attributes, event handler
     attributes (onclick=…), javascript: links."""
+    unknown: tuple[str, ...] = ()
+    """Inline scripts that are none of the known ones (when inline_of was told which are):
+    they get no hash, and the build stops on them."""
 
 
 def source_hash(text: str) -> str:
@@ -92,14 +96,19 @@ def _refused(tag: str) -> list[str]:
     return found
 
 
-def inline_of(page: str) -> Inline:
+def inline_of(page: str, known: Sequence[re.Pattern[str]] | None = None) -> Inline:
     """What the page's HTML holds inline: the hashes its scripts and styles need, what is refused.
+
+    With `known`, the patterns of the inline scripts that the theme and the plugin write, only
+    a script that one of them matches whole gets a hash; any other is `unknown`. A script that
+    reached a page some other way (an unescaped value in a template, a hand-written page) is
+    then never allowed by the page's own policy.
 
     Read with regular expressions rather than html.parser, which is several times slower on our pages.
     Text escaped in the page (&lt;) never reads as a tag; what is inside comments, scripts and
     styles is not read for tags, so markup in a script's strings does not count.
     """
-    scripts, styles, skipped = set(), set(), []
+    scripts, styles, skipped, unknown = set(), set(), [], []
     for found in _RAW.finditer(page):
         element, attributes, text = found.groups()
         skipped.append((found.start(3) if element else found.start(), found.end()))
@@ -109,7 +118,10 @@ def inline_of(page: str) -> Inline:
         if element.lower() == "style":
             styles.add(source_hash(text))
         elif "src" not in named and named.get("type", "").strip().lower() in JAVASCRIPT_TYPES:
-            scripts.add(source_hash(text))
+            if known is None or any(pattern.fullmatch(text) for pattern in known):
+                scripts.add(source_hash(text))
+            else:
+                unknown.append(text)
     refused: list[str] = []
     tags: set[int] = set()
     for found in _SUSPECT.finditer(page.lower()):
@@ -120,7 +132,7 @@ def inline_of(page: str) -> Inline:
             continue  # not in a start tag, or a tag already read
         tags.add(start)
         refused += _refused(page[start:end + 1])
-    return Inline(frozenset(scripts), frozenset(styles), tuple(refused))
+    return Inline(frozenset(scripts), frozenset(styles), tuple(refused), tuple(unknown))
 
 
 def policy(scripts: frozenset[str] | set[str], styles: frozenset[str] | set[str], *, header: bool = False) -> str:

@@ -6,6 +6,17 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
+class _Megabytes(opt.Type):
+    """A number of megabytes, 0 or more."""
+
+    def run_validation(self, value: object) -> float:
+        """MkDocs' type check, then the sign."""
+        number = super().run_validation(value)
+        if number < 0:
+            raise opt.ValidationError(f"must be 0 or more megabytes, found {number}")
+        return number
+
+
 class StatementSiteConfig(Config):
     """`plugins: - statement-site: {…}` in mkdocs.yml; folders are relative to mkdocs.yml."""
 
@@ -36,3 +47,8 @@ class StatementSiteConfig(Config):
     register once loaded, and that caches every page of every language and the search indexes.
     `false` writes a worker that removes itself instead, so that readers of an earlier build
     are not left with one. Under `mkdocs serve` it is always off."""
+
+    offline_budget = _Megabytes((int, float), default=5)
+    """What the service worker may fetch unasked, in megabytes as sent compressed (gzip): the
+    files every page loads, then the reader's language, then the rest, as far as this allows.
+    Beyond it, pages are cached as they are read. 0: only what is read."""

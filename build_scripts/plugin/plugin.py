@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import subprocess
 import time
 from dataclasses import dataclass
@@ -23,17 +24,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
+from ..addresses import is_contact_address, is_web_address
 from ..edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
-from ..errors import InputError, InputErrors
+from ..errors import InputError, InputErrors, Problems, quoted
 from ..inputs.textfile import display_path
-from ..model import Edition
+from ..model import Edition, Origin
 from ..output.data import data_pages
 from ..output.headers import write_headers
 from ..output.metadata import cite_data, page_data
 from ..output.offline import Manifest, write_worker
-from ..output.render import Chrome, Page, StringsError, chrome, load_strings, navigation, render_pages
+from ..output.render import Chrome, Page, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from ..output.security import inline_of, policy, with_policy_meta
+from ..sitefolder import SiteFolderRefused, check_site_folder, write_mark
 from . import upstream
 from .config import StatementSiteConfig
 from .pages import add_pages, check_names
@@ -99,6 +102,29 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         (a cache in front of the live reload would show stale scripts)."""
         return self.config.offline and not self.serving
 
+    def protected(self, config: MkDocsConfig) -> dict[str, Path]:
+        """The project's own files and folders, which no site folder may be, hold or (but the
+        project) lie inside."""
+        config_file = Path(config.config_file_path)
+        return {"the project folder": config_file.parent, "the MkDocs configuration": config_file,
+                "the source folder": Path(self.config.source_dir), "the docs folder": Path(config.docs_dir),
+                "the templates folder": Path(self.config.templates_dir)}
+
+    def _check_addresses(self, config: MkDocsConfig) -> None:
+        """Refuse a site_url or contact that is not an address (pages would link to it as written)."""
+        config_file = Path(config.config_file_path)
+        problems = Problems()
+        if config.site_url and not is_web_address(config.site_url):
+            problems.add(_origin_of(config_file, "site_url"), "site_url must be a web address (https://…), found "
+                                                               f"{quoted(config.site_url)}")
+        if self.config.contact is not None and not is_contact_address(self.config.contact):
+            problems.add(_origin_of(config_file, "contact"), "plugins: statement-site: contact must be a web address "
+                                                              "(https://…) or an e-mail address, found "
+                                                              f"{quoted(self.config.contact)}")
+        if problems.errors:
+            self.problems = InputErrors(problems.errors)
+            raise InputProblems(self.problems)
+
     # -- generation --------------------------------------------------------------------------
 
     def _fingerprint(self, config: MkDocsConfig) -> tuple:
@@ -123,12 +149,11 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
         loaded = time.perf_counter()
         cache = upstream.bytecode_cache if self.config.speedups else None
-        try:
-            data = data_pages(edition, config.site_url or "../")
-            templates = Path(self.config.templates_dir)
-            pages = render_pages(edition, templates, cache, data) + search_pages(edition, load_strings(templates)) + data
-        except StringsError as error:
-            raise PluginError(str(error)) from None
+        data = data_pages(edition, config.site_url or "../")
+        templates = Path(self.config.templates_dir)
+        pages = render_pages(edition, templates, cache, data) + search_pages(edition, load_strings(templates)) + data
+        for lang in edition.languages:  # the banner and footer's template is checked before any page is written
+            chrome(edition, templates, lang, "", self.config.owner, self.config.contact, cache)
         check_names(pages, Path(config.docs_dir))
         notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
                       f"the '{lang}' pages and language selector"
@@ -144,6 +169,14 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         mkdocs-static-i18n builds each further language with another MkDocs build of the same
         config, which calls on_config again: the pages of the first are still current then.
         """
+        if not upstream.building_another_language(config):
+            self._check_addresses(config)
+            if not self.serving:
+                # `mkdocs build` and `gh-deploy` empty the site folder right after this event.
+                try:
+                    check_site_folder(Path(config.site_dir), self.protected(config))
+                except SiteFolderRefused as refused:
+                    raise PluginError(str(refused)) from None
         _fix_build_date(Path(config.config_file_path).parent)
         upstream.start_with_all_theme_pages(config)
         if self.config.speedups:
@@ -232,20 +265,31 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
     @event_priority(-200)  # last: the page as it will be written
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         """Give the page its Content-Security-Policy."""
-        return self._with_policy(output, page.file.src_uri)
+        return self._with_policy(output, page.file.src_uri, config)
 
     @event_priority(-200)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Give the theme's pages (404.html) their Content-Security-Policy."""
-        return self._with_policy(output_content, template_name) if template_name.endswith(".html") else output_content
+        return self._with_policy(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
-    def _with_policy(self, output: str, name: str) -> str:
+    def _with_policy(self, output: str, name: str, config: MkDocsConfig) -> str:
         """The page with a CSP <meta> allowing its own inline scripts and styles by their hashes.
 
         Under `mkdocs serve` the page has none: MkDocs' live reload injects an inline script
         that differs from one request to the next, which no hash computed here could allow.
         """
-        inline = inline_of(output)
+        inline = inline_of(output, upstream.theme_inline_scripts(tuple(config.theme.dirs)))
+        if inline.unknown:
+            # Neither the theme nor the plugin wrote it: allowing it by its hash would let any
+            # script that reaches a page run (an unescaped value, a hand-written page).
+            more = f" (and {len(inline.unknown) - 1} more)" if len(inline.unknown) > 1 else ""
+            written = Path(config.docs_dir) / name
+            origin = Origin(display_path(written) if written.is_file() else name)
+            self.problems = InputErrors([InputError(origin, (
+                f"has an inline script that neither the theme nor statement-site writes{more}: "
+                f"{quoted(inline.unknown[0])}; the Content-Security-Policy allows none such (put a script of your own "
+                "in docs/assets/ and list it under extra_javascript)"))])
+            raise InputProblems(self.problems)
         if inline.refused:
             more = f" and {len(inline.refused) - 1} more" if len(inline.refused) > 1 else ""
             log.warning(f"{name}: the Content-Security-Policy will refuse inline code: {inline.refused[0]}{more}")
@@ -269,7 +313,10 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             return  # the site is not complete yet: the build of the first language writes them
         # _headers first: the worker's version is a hash of every other file of the site
         write_headers(Path(config.site_dir), config.theme.dirs)
-        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls)
+        write_mark(Path(config.site_dir))
+        assert self.generated is not None
+        self.offline = write_worker(Path(config.site_dir), self.offline_reading, config.use_directory_urls,
+                                    round(self.config.offline_budget * 1_000_000), self.generated.edition.languages)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
@@ -298,6 +345,16 @@ def _configure(config: MkDocsConfig, edition: Edition, templates: Path) -> None:
         language.build = language.locale in edition.languages
         if language.build:
             language["site_name"] = html.escape(edition.version(language.locale).title, quote=False)
+
+
+def _origin_of(config_file: Path, key: str) -> Origin:
+    """Where mkdocs.yml sets a key (MkDocs keeps no line numbers of its configuration)."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, start=1) if re.match(rf"\s*{key}\s*:", text)), None)
+    return Origin(display_path(config_file), line)
 
 
 def _fix_build_date(project: Path) -> None:

@@ -18,6 +18,7 @@ import contextlib
 import functools
 import hashlib
 import pickle
+import re
 from pathlib import Path
 from types import CodeType
 
@@ -93,6 +94,45 @@ def building_another_language(config: MkDocsConfig) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return i18n is not None and getattr(i18n, "building", False) is True
+
+
+# ---------------------------------------------------------------------------------------------
+# The inline scripts the theme writes (always on): the only ones a page's policy allows
+
+_TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+"""An inline script in a theme template: Material 9.8 writes each as a bare <script>, in
+templates/partials/javascripts/{base,palette,content,announce,outdated,consent}.html."""
+_EXPRESSION = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_VALUE = r"[A-Za-z0-9._~/:%?#@!$&()*+,;=\[\]-]*"
+"""What a template expression inside a script may print: an address's characters (Material's
+is the page's `base_url` or site address), never a quote, backslash, < or white space, which
+could end the string it stands in."""
+
+
+@functools.cache
+def theme_inline_scripts(theme_dirs: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A pattern for each inline script of the theme's templates, which a built page's inline
+    script must match whole to be allowed (output/security.py, `inline_of`).
+
+    Read from the installed templates, so that an upgrade of Material brings its scripts
+    along; each `{{ … }}` in a script becomes a value of address characters. A script with a
+    `{% … %}` inside is left out (what it prints is not known): pages that have it fail the
+    build, and tests/test_security.py shows which. Hidden folders (Material's .icons) and
+    assets are not templates.
+    """
+    patterns: dict[str, re.Pattern[str]] = {}
+    for folder in theme_dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            parts = path.relative_to(folder).parts
+            if parts[0] == "assets" or any(part.startswith(".") for part in parts):
+                continue
+            for found in _TEMPLATE_SCRIPT.finditer(path.read_text(encoding="utf-8")):
+                text = found.group(1)
+                if "{%" in text or "{#" in text:
+                    continue
+                pieces = _EXPRESSION.split(text)
+                patterns.setdefault(text, re.compile(_VALUE.join(re.escape(piece) for piece in pieces)))
+    return tuple(patterns.values())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,15 +18,19 @@
     return;
   }
 
-  // When the whole site is in the cache, <html data-stmt-offline="<version>"> says so. A reader
-  // who asked the browser to save data (Save-Data) gets what they browse cached, no more.
+  // When what the worker caches unasked is in the cache (the whole site, unless it is larger
+  // than the build's budget), <html data-stmt-offline="<version>"> says so, and
+  // data-stmt-offline-files="<cached> <of>" how much of the site that is. A reader who asked
+  // the browser to save data (Save-Data) gets what they browse cached, no more.
   function precache(registration) {
     if (!registration.active || (navigator.connection && navigator.connection.saveData)) return;
     var channel = new MessageChannel();
     channel.port1.onmessage = function (event) {
-      if (event.data && !event.data.error) root.setAttribute("data-stmt-offline", event.data.version);
+      if (!event.data || event.data.error) return;
+      root.setAttribute("data-stmt-offline-files", event.data.cached + " " + event.data.of);
+      root.setAttribute("data-stmt-offline", event.data.version);
     };
-    registration.active.postMessage({ type: "precache" }, [channel.port2]);
+    registration.active.postMessage({ type: "precache", lang: root.lang }, [channel.port2]);
   }
 
   function start() {
@@ -36,6 +40,7 @@
     // A new build's worker took over: it caches its own version.
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       root.removeAttribute("data-stmt-offline");
+      root.removeAttribute("data-stmt-offline-files");
       navigator.serviceWorker.ready.then(precache);
     });
   }
