@@ -359,7 +359,7 @@ def test_a_citation_number_goes_to_its_place(page: Page, server: str):
     page.keyboard.press("/")
     hrefs = search(page, "p12.4", "en", 1)
     assert "/en/alliance/" in hrefs[0] and hrefs[0].endswith("#p12.4")
-    assert page.locator("li.md-search-result__item").first.inner_text().startswith("Go to ¶12, sentence 4")
+    assert page.locator("li.md-search-result__item h1").first.inner_text().startswith("Go to ¶12, sentence 4")
 
 
 def test_nothing_found_offers_the_form_the_text_writes(page: Page, server: str):

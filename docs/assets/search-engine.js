@@ -623,9 +623,10 @@
     var section = prepared.sections[doc.s] || "";
     var link = k ? doc.l + "." + k : doc.l;
     var from = k ? doc.b[k - 1] : 0, to = k && k < doc.b.length ? doc.b[k] : doc.t.length;
+    // (the shape of every result: Material shows the second title as the item's heading)
     return [
-      { location: link, title: escapeHTML(fill(ui.goto, { place: where, section: section })),
-        text: snippet(doc.t.slice(from, to), [], prepared.lang), score: 2, terms: {} }
+      { location: link, title: escapeHTML(where), text: snippet(doc.t.slice(from, to), [], prepared.lang), score: 2, terms: {} },
+      { location: link, title: escapeHTML(fill(ui.goto, { place: where, section: section })), text: "", score: 2, terms: {} }
     ];
   }
 
