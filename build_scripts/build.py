@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
+from .plugin import upstream
 from .plugin.plugin import InputProblems, StatementSitePlugin
 from .sitefolder import check_site_folder
 
@@ -65,7 +66,7 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
         # MkDocs logs a plugin's error as one message before it aborts; the command prints
         # the input problems itself, one line each.
         builder = logging.getLogger("mkdocs.commands.build")
-        quiet = _Without(plugin)
+        quiet = upstream.WithoutMkDocsCopy(lambda: plugin.problems)
         builder.addFilter(quiet)
         try:
             mkdocs_build(config)
@@ -84,18 +85,3 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
     fresh.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     return plugin, time.perf_counter() - start
-
-
-class _Without(logging.Filter):
-    """Leaves out MkDocs' record of the plugin's input problems."""
-
-    def __init__(self, plugin: StatementSitePlugin) -> None:
-        super().__init__()
-        self.plugin = plugin
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.plugin.problems is None:
-            return True
-        message = record.getMessage()
-        # MkDocs says which page it was building before it re-raises; our line names it already.
-        return message != str(self.plugin.problems) and not message.startswith("Error building page ")

@@ -107,12 +107,12 @@ def _build(args: argparse.Namespace) -> int:
     print(f"data: {', '.join(page.path.rsplit('/', 1)[1] for page in data)} ({size / 1000:,.0f} KB)")
     offline = plugin.offline
     if offline is not None:
-        size = f"{offline.total_bytes / 1000:,.0f} KB, {offline.total_compressed / 1000:,.0f} KB compressed"
+        weight = f"{offline.total_bytes / 1000:,.0f} KB, {offline.total_compressed / 1000:,.0f} KB compressed"
         if offline.within_budget:
-            print(f"offline: sw.js caches {len(offline.files)} files in the background ({size}), version {offline.version}")
+            print(f"offline: sw.js caches {len(offline.files)} files in the background ({weight}), version {offline.version}")
         else:
             print(f"offline: sw.js caches up to {offline.budget / 1000:,.0f} KB compressed in the background, the "
-                  f"reader's language first, of {len(offline.files)} files ({size}); the rest as they are read "
+                  f"reader's language first, of {len(offline.files)} files ({weight}); the rest as they are read "
                   f"(offline_budget), version {offline.version}")
     mkdocs = seconds - generated.load_seconds - generated.render_seconds
     print(f"mkdocs: site built in {display_path(args.site_dir)} ({mkdocs:.2f} s)")

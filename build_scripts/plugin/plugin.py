@@ -8,9 +8,7 @@ It is the only way the pages are made: `mkdocs build`, `mkdocs serve`, `mkdocs g
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,7 +175,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
                     check_site_folder(Path(config.site_dir), self.protected(config))
                 except SiteFolderRefused as refused:
                     raise PluginError(str(refused)) from None
-        _fix_build_date(Path(config.config_file_path).parent)
+        upstream.date_builds_by_last_commit(Path(config.config_file_path).parent)
         upstream.start_with_all_theme_pages(config)
         if self.config.speedups:
             upstream.list_theme_files_once(config)
@@ -322,8 +320,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """Rebuild when an input or a template changes, besides docs/ (which MkDocs watches)."""
         for folder in (self.config.source_dir, self.config.templates_dir):
             server.watch(folder)
-        if self.config.speedups:
-            upstream.poll_sooner(server)
+        upstream.watch_lasting(server, upstream.POLL_SECONDS if self.config.speedups else upstream.MKDOCS_POLL_SECONDS)
         return server
 
 
@@ -337,14 +334,8 @@ def _configure(config: MkDocsConfig, edition: Edition, templates: Path) -> None:
                                       for lang in edition.languages}
     # Material prints site_name as HTML without escaping it; the title is data.
     config.site_name = html.escape(edition.statement.title, quote=False)
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return
-    for language in i18n.config.languages:
-        # A language is built only when the edition has its text (no translation file: no /en/).
-        language.build = language.locale in edition.languages
-        if language.build:
-            language["site_name"] = html.escape(edition.version(language.locale).title, quote=False)
+    # A language is built only when the edition has its text (no translation file: no /en/).
+    upstream.build_languages(config, {v.lang: html.escape(v.title, quote=False) for v in edition.versions})
 
 
 def _origin_of(config_file: Path, key: str) -> Origin:
@@ -355,20 +346,3 @@ def _origin_of(config_file: Path, key: str) -> Origin:
         lines = []
     line = next((n for n, text in enumerate(lines, start=1) if re.match(rf"\s*{key}\s*:", text)), None)
     return Origin(display_path(config_file), line)
-
-
-def _fix_build_date(project: Path) -> None:
-    """Date the build by the last commit, so that two builds of one commit are byte-identical.
-
-    MkDocs dates the sitemap with $SOURCE_DATE_EPOCH when it is set, else with today. Outside
-    a git checkout (or with git missing) the build keeps today's date.
-    """
-    if "SOURCE_DATE_EPOCH" in os.environ or not (project / ".git").exists():
-        return
-    try:
-        stamp = subprocess.run(["git", "-C", str(project), "log", "-1", "--format=%ct"],
-                               capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return
-    if stamp.isdigit():
-        os.environ["SOURCE_DATE_EPOCH"] = stamp

@@ -1,15 +1,53 @@
-"""Every place where the plugin relies on the internals of MkDocs, Material, mkdocs-static-i18n
-or Jinja, and the speed-ups: kept here, so that an upgrade has one file to check.
+"""Every place where the plugin relies on the internals of MkDocs, Material, mkdocs-static-i18n,
+watchdog or Jinja, and the speed-ups: kept here, so that an upgrade has one file to check.
 
-Each piece names the upstream file and the version it was written against. Two kinds:
+Each piece names the upstream file and the version it was written against (pyproject.toml
+pins those releases: MkDocs 1.6.1, Material 9.8, mkdocs-static-i18n 1.3.1, watchdog 7.1). Kinds:
 
 - Corrections of mkdocs-static-i18n 1.3.1, always on: without them the site is wrong (pages
-  without their text, a sitemap of "None" addresses, a 404 page in the last language built).
+  without their text, a sitemap of "None" addresses, a 404 page in the last language built),
+  and the languages it builds (`build_languages`).
+- What the build needs of MkDocs and watchdog, always on: the build's date
+  (`date_builds_by_last_commit`), leaving out MkDocs' copies of the plugin's errors
+  (`WithoutMkDocsCopy`), live reload that outlasts a replaced source folder (`watch_lasting`),
+  and the theme's own inline scripts, the only ones the Content-Security-Policy allows
+  (`theme_inline_scripts`).
 - Speed-ups, on unless the plugin's `speedups: false`: they only make a build faster, and
   tests/test_plugin.py checks that the site is byte for byte the same without them.
 
 Where MkDocs has a public API for the job, the plugin uses it instead (File.generated for the
 pages in memory, file_sort_key for their order, get_toc for their tables of contents).
+
+Elsewhere, and listed here so that this stays the one list:
+
+- plugin/pages.py sets `abs_src_path` on the pages made with File.generated, because
+  mkdocs-static-i18n 1.3.1 gives a language only to files inside the docs folder
+  (reconfigure.py, `reconfigure_files`); MkDocs' File says a file has content or a source path.
+- output/offline.py, FETCHED_AT_RUN_TIME: Material 9.8's bundle fetches
+  search/search_index.json on every page (the worker caches it for offline search).
+- output/headers.py, FINGERPRINTED: Material names its assets `name.<8 hex>.min.js|css`.
+- docs/overrides/main.html fills Material's blocks `extrahead`, `content`, `scripts`;
+  docs/overrides/partials/copyright.html replaces Material's partial of that name (re-read it
+  after an upgrade).
+- The site's scripts and style sheet, on Material 9.8's markup and bundle:
+  - docs/assets/search-config.js rewrites the `search` entry of Material's `#__config` JSON
+    (its documented way to a custom search worker), wraps `window.Worker` to note the worker
+    Material makes from that address (for the prefetch on focus), and hands Material each
+    `input` event as a synthetic `keyup` on the search box (Material reads the box on keyup
+    and focus only);
+  - docs/assets/search-worker.js and search-engine.js speak Material's worker protocol
+    (message types 0–3, results `{location, title, text, score, terms}`);
+  - docs/assets/search-elsewhere.js reads Material's "no results" text
+    (`translations["search.result.none"]` of `#__config`) and the language selector's links
+    (`a.md-select__link[hreflang]`), and opens the other language's search with `?q=`;
+  - docs/assets/language.js turns `link[rel=alternate]` into `alternate nofollow` (the bundle
+    fetches a sitemap.xml beside each exact `rel=alternate`) and catches clicks on the
+    selector's links before Material's handler;
+  - docs/assets/a11y.js names `.md-search[role=dialog]`; docs/assets/tips.js moves `title`
+    into `data-tip` so that Material's tooltips stay off;
+  - docs/assets/statement.css styles Material's classes (`.md-typeset`, `.md-search-result*`,
+    `.md-header__topic`, `.md-top`, `.md-copyright`…).
+  The browser tests (tests/test_*_browser.py) are what shows an upgrade breaking one of them.
 """
 
 from __future__ import annotations
@@ -17,10 +55,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import logging
+import os
 import pickle
 import re
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from types import CodeType
+from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -28,7 +71,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingEmitter, PollingObserver
+from watchdog.utils.dirsnapshot import DirectorySnapshot, EmptyDirectorySnapshot
 
 # ---------------------------------------------------------------------------------------------
 # Corrections of mkdocs-static-i18n 1.3.1 (always on)
@@ -94,6 +139,70 @@ def building_another_language(config: MkDocsConfig) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return i18n is not None and getattr(i18n, "building", False) is True
+
+
+def build_languages(config: MkDocsConfig, titles: dict[str, str]) -> None:
+    """Build only the languages the statement has (`titles`: the site's name in each).
+
+    Writes into mkdocs-static-i18n's validated configuration: each language's `build` and
+    `site_name`. This works because i18n 1.3.1 reads `build_languages` lazily
+    (mkdocs_static_i18n/reconfigure.py, `build_languages`) in its on_config, which runs after
+    ours (priority -100); should that change, a statement without a translation would build
+    /en/ pages (tests/test_build.py, test_another_statement_without_data_files_builds).
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    for language in i18n.config.languages:
+        language.build = language.locale in titles
+        if language.build:
+            language["site_name"] = titles[language.locale]
+
+
+# ---------------------------------------------------------------------------------------------
+# MkDocs: the build's date, and its copy of the plugin's error (always on)
+
+def date_builds_by_last_commit(project: Path) -> None:
+    """Date the build by the last commit, so that two builds of one commit are byte-identical.
+
+    MkDocs dates the sitemap with $SOURCE_DATE_EPOCH when it is set (its documented way, read
+    in mkdocs/utils/__init__.py, 1.6.1, `get_build_datetime`), else with today. This sets that
+    variable for the rest of the process. Outside a git checkout (or with git missing) the
+    build keeps today's date.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ or not (project / ".git").exists():
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(project), "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+class WithoutMkDocsCopy(logging.Filter):
+    """A filter for MkDocs' build logger that leaves out its copies of the plugin's input errors.
+
+    `statement-site build` prints each input problem as one line itself; MkDocs logs the whole
+    error once more (mkdocs/commands/build.py, 1.6.1: `log.error(str(e))` before `Abort`) and,
+    for an error raised while a page is built, "Error building page '…':" (`_build_page`). Those
+    records are recognized by their text: should MkDocs word them otherwise, the bad-input
+    corpus (tests/bad_inputs.yml), which compares stderr line for line, fails.
+    """
+
+    def __init__(self, problems: Callable[[], object]) -> None:
+        super().__init__()
+        self.problems = problems
+        """What the plugin found wrong in this build (None: nothing)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep a record unless it copies the plugin's problems."""
+        problems = self.problems()
+        if problems is None:
+            return True
+        message = record.getMessage()
+        return message != str(problems) and not message.startswith("Error building page ")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,20 +385,58 @@ def put_back(html: str, page: Page) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Speed-up: `mkdocs serve` notices a saved file within 0.1 s
+# `mkdocs serve` goes on watching a folder that was replaced (always on), within 0.1 s (speed-up)
 
 POLL_SECONDS = 0.1
-"""How often `mkdocs serve` looks for changed files (MkDocs' own interval is 0.5 s)."""
+"""How often `mkdocs serve` looks for changed files with the speed-ups (MkDocs' own: 0.5 s)."""
+
+MKDOCS_POLL_SECONDS = 0.5
+"""MkDocs' own interval (livereload/__init__.py, 1.6.1, `LiveReloadServer.__init__`'s default)."""
 
 
-def poll_sooner(server: LiveReloadServer) -> None:
-    """Have the server notice a saved file within 0.1 s rather than 0.5 s.
+class _LastingEmitter(PollingEmitter):
+    """A polling emitter that goes on watching a folder that is gone for a moment.
+
+    watchdog's (observers/polling.py, 7.1, `PollingEmitter.queue_events`) stops for good when
+    a snapshot finds the folder missing, so `mv source s && mv s source`, or an editor
+    replacing source/ with a fresh copy, stopped live reload without a word. Here a missing
+    folder is an empty one: its files are reported deleted (a rebuild, which reports the
+    missing input), and reported created when it is back (a rebuild of the new files). This
+    relies on the emitter's `_take_snapshot` attribute; should it go, the emitter is
+    watchdog's own (tests/test_serve.py says so).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        take = getattr(self, "_take_snapshot", None)
+        if take is None:
+            return
+
+        def take_or_empty() -> DirectorySnapshot:
+            try:
+                return take()
+            except (FileNotFoundError, NotADirectoryError):
+                return EmptyDirectorySnapshot()
+
+        self._take_snapshot = take_or_empty
+
+
+class _LastingObserver(PollingObserver):
+    """watchdog's polling observer with the emitter above."""
+
+    def __init__(self, timeout: float) -> None:
+        BaseObserver.__init__(self, _LastingEmitter, timeout=timeout)
+
+
+def watch_lasting(server: LiveReloadServer, interval: float) -> None:
+    """Move the server's watches to an observer whose emitters outlast a replaced folder,
+    polling every `interval` seconds.
 
     MkDocs polls (it does not rely on inotify, which misses changes on some mounted file
-    systems) and does not let the interval be set. The watches are moved to a new polling
-    observer before the server starts it. This reads MkDocs' private dict of watched paths
+    systems) and lets neither the emitter nor the interval be set. The watches are moved to a
+    new observer before the server starts it. This reads MkDocs' private dict of watched paths
     (livereload/__init__.py, 1.6.1, `LiveReloadServer._watched_paths`); should that change,
-    serving goes on with MkDocs' interval.
+    serving goes on with MkDocs' observer.
     """
     watched = getattr(server, "_watched_paths", None)
     if not isinstance(watched, dict):
@@ -298,7 +445,7 @@ def poll_sooner(server: LiveReloadServer) -> None:
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = PollingObserver(timeout=POLL_SECONDS)
+    server.observer = _LastingObserver(interval)
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
