@@ -77,10 +77,18 @@ def test_the_variant_table_is_what_sudachi_reads():
     assert {"附属", "付属"} <= set(flat["附属"]) and {"濫用", "乱用"} <= set(flat["濫用"])
     assert {"取組", "取り組み", "取組み", "取り組む"} <= set(flat["取組"])
     for group in groups:
+        keys = set()
         for form in group:
             assert len(form) >= search_ja.MIN_FORM
-            read = search_ja.tokens(form)
-            assert len(read) == 1 or read[0].surface() != form or True
+            word = search_ja._one_word(form)
+            if word is None:  # an inflected form (取り組ん): Sudachi reads it as one word before て
+                read = search_ja.tokens(form + "て")
+                assert read[0].surface() == form and read[0].part_of_speech()[0] in ("動詞", "形容詞"), form
+                keys.add(read[0].normalized_form())
+                continue
+            verb = search_ja._verb_of(word) if word.pos[0] == "名詞" else None
+            keys.add(verb.normal if verb is not None else word.normal)
+        assert len(keys) == 1, (group, keys)  # one word: one normalized form (a continuative noun's is its verb's)
     assert "し" not in flat and "な" not in flat  # particles and auxiliaries have no forms
 
 
@@ -100,11 +108,16 @@ def test_the_browsers_stemmer_is_pythons(edition):
 
 
 def test_the_vendored_stemmer_is_the_pinned_npm_package():
-    """docs/assets/vendor/ holds the npm package's file as published (package.json pins the version)."""
+    """docs/assets/vendor/ holds the npm package's file as published (package.json pins the version),
+    and its MIT licence notice travels with it, in its header."""
     installed = REPO / "node_modules" / "wink-porter2-stemmer"
     pinned = json.loads((REPO / "package.json").read_text())["dependencies"]["wink-porter2-stemmer"]
     assert json.loads((installed / "package.json").read_text())["version"] == pinned
+    assert json.loads((installed / "package.json").read_text())["license"] == "MIT"
     assert (installed / "src" / "wink-porter2-stemmer.js").read_bytes() == STEMMER.read_bytes()
+    header = STEMMER.read_text(encoding="utf-8").split("\n\n")[0]
+    assert "Copyright (C) 2017-19  GRAYPE Systems Private Limited" in header
+    assert "The above copyright notice and this permission notice shall be included" in header
 
 
 def test_spelling_list_has_the_pairs_we_rely_on():
@@ -163,3 +176,15 @@ console.log(JSON.stringify(out));
                             capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert len(json.loads(result.stdout)) == len(BAD)
+
+
+def test_a_japanese_name_written_otherwise_finds_its_entry_on_the_english_site(indexes):
+    """The glossary bridge: クワッド on /en/ finds what クアッド (the Quad's Japanese alias) finds there."""
+    queries = ["クアッド", "クワッド", "核セキュリティ", "核セキュリティー", "トモダチ・イニシアティブ", "トモダチイニシアチブ"]
+    found = run_engine(indexes["en"], queries)["linear"]
+    for written, otherwise in zip(queries[::2], queries[1::2], strict=True):
+        assert found[written] and found[otherwise] == found[written], (written, otherwise)
+    # the English index carries only the groups of words of the glossary's Japanese names
+    groups = {tuple(g) for g in indexes["en"]["v"]}
+    assert groups < {tuple(g) for g in indexes["ja"]["v"]} and ("強じん", "強靭", "強靱") in groups
+    assert not any("濫用" in g for g in groups)

@@ -22,14 +22,15 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
-import snowballstemmer
-
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 """A word of letters (stems and spellings are of letters only)."""
 
 
 @functools.cache
 def _stemmer():
+    # (imported here: a build that finds the spellings in the cache, search_cache.py, needs no stemmer)
+    import snowballstemmer
+
     return snowballstemmer.stemmer("english")
 
 

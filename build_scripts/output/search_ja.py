@@ -33,14 +33,17 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ja_itaiji import Itaiji
-from sudachipy import Dictionary, SplitMode
+if TYPE_CHECKING:
+    from sudachipy import Dictionary, Morpheme, Tokenizer
+
+# (SudachiPy, its dictionary and ja-itaiji are imported when a table is made, not with this
+# module: a build that finds its tables in the cache (search_cache.py) never loads them.)
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
 _HIRAGANA_RUN = re.compile(r"[\u3041-\u3096]+")
@@ -71,21 +74,54 @@ def fold(text: str) -> str:
 
 
 @functools.cache
-def _sudachi() -> tuple[Dictionary, object]:
+def _sudachi() -> tuple[Dictionary, Tokenizer]:
     """Sudachi's core dictionary and a mode-B tokenizer, loaded once per process (about 0.1 s)."""
+    from sudachipy import Dictionary, SplitMode
+
     dictionary = Dictionary(dict="core")
     return dictionary, dictionary.tokenizer(SplitMode.B)
 
 
-def tokens(text: str) -> list:
+def tokens(text: str) -> list[Morpheme]:
     """Sudachi's words of a text (mode B), with offsets into it."""
     return list(_sudachi()[1].tokenize(text))
 
 
-def _one_word(candidate: str) -> object | None:
-    """The word Sudachi reads a candidate as, if it reads it as exactly one word."""
+@dataclass(frozen=True)
+class _Word:
+    """A word as Sudachi reads it: what the table needs of a Morpheme, as a value (to be remembered)."""
+
+    surface: str
+    """As written."""
+    normal: str
+    """Sudachi's normalized form (the same for every written form of the word)."""
+    lemma: str
+    """Its dictionary form (取り組ん → 取り組む)."""
+    pos: tuple[str, str]
+    """The first two levels of its part of speech (名詞, 普通名詞)."""
+    reading: str
+    """Its reading, in katakana."""
+
+
+def _word(m: Morpheme) -> _Word:
+    pos = m.part_of_speech()
+    return _Word(m.surface(), m.normalized_form(), m.dictionary_form(), (pos[0], pos[1]), m.reading_form())
+
+
+@functools.cache
+def _one_word(candidate: str) -> _Word | None:
+    """The word Sudachi reads a candidate as, if it reads it as exactly one word (remembered for
+    the process: the words of a text propose the same forms again and again)."""
     found = tokens(candidate)
-    return found[0] if len(found) == 1 and found[0].surface() == candidate else None
+    return _word(found[0]) if len(found) == 1 and found[0].surface() == candidate else None
+
+
+@functools.cache
+def _itaiji_family(kanji: str) -> tuple[str, ...]:
+    """The variant forms of a kanji (ja-itaiji's table), itself included."""
+    from ja_itaiji import Itaiji
+
+    return tuple(Itaiji.get_family(kanji))
 
 
 def _hiragana(katakana: str) -> str:
@@ -135,7 +171,7 @@ def _kanji_variants(word: str) -> Iterator[str]:
     """The word with one kanji replaced by one of its variant forms (ja-itaiji), or all of them."""
     kanji = [(i, c) for i, c in enumerate(word) if _KANJI.match(c)]
     for i, c in kanji:
-        for other in Itaiji.get_family(c):
+        for other in _itaiji_family(c):
             if other != c:
                 yield word[:i] + other + word[i + 1:]
 
@@ -173,9 +209,9 @@ def _usable(form: str) -> bool:
     return not (re.fullmatch(r"[\u3041-\u3096ー]+", form) and len(form) < MIN_KANA_FORM)
 
 
-def _verb_of(noun) -> object | None:
+def _verb_of(noun: _Word) -> _Word | None:
     """The verb whose continuative form a noun is (取り組み -> 取り組む), as Sudachi reads it."""
-    base = noun.normalized_form()
+    base = noun.normal
     if not _KANJI.search(base) or not base[-1:] or not ("\u3041" <= base[-1] <= "\u3096"):
         return None
     guesses = []
@@ -185,88 +221,79 @@ def _verb_of(noun) -> object | None:
         guesses.append(base + "る")
     for guess in guesses:
         verb = _one_word(guess)
-        if verb is not None and verb.part_of_speech()[0] == "動詞" and verb.normalized_form() == guess:
+        if verb is not None and verb.pos[0] == "動詞" and verb.normal == guess:
             return verb
     return None
 
 
-def _content_word(m) -> bool:
-    pos = m.part_of_speech()
-    return (pos[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接尾辞", "接頭辞")
-            and pos[1] != "非自立可能" and _HAS_KANA_OR_KANJI.search(m.surface()) is not None)
+def _content_word(word: _Word) -> bool:
+    return (word.pos[0] in ("名詞", "動詞", "形容詞", "形状詞", "副詞", "連体詞", "接尾辞", "接頭辞")
+            and word.pos[1] != "非自立可能" and _HAS_KANA_OR_KANJI.search(word.surface) is not None)
 
 
-@dataclass
-class _Group:
-    key: str
-    """Sudachi's normalized form of the word (of its verb, for a continuative noun)."""
-    forms: set[str]
+@functools.cache
+def _forms(word: _Word) -> frozenset[str]:
+    """The written forms of one word that Sudachi verifies, the inflected form the text uses included
+    (remembered for the process: `mkdocs serve` makes the table again after each edit)."""
+    surface, normal, lemma = word.surface, word.normal, word.lemma
+    inflected = word.pos[0] in ("動詞", "形容詞") and surface != lemma
+    forms: set[str] = set()
+    dictionary = _sudachi()[0]
+    for candidate in _candidates({lemma, normal}, word.reading if not inflected else ""):
+        # (a look-up of the dictionary first: ten times quicker than reading, and most
+        # candidates are no word at all)
+        if not any(entry.normalized_form() == normal for entry in dictionary.lookup(candidate)):
+            continue
+        read = _one_word(candidate)
+        if read is not None and read.normal == normal:
+            forms.add(candidate)
+    if word.pos[1] == "固有名詞":
+        # A name keeps its script: Sudachi's normalized form of シナ (in 東シナ海) is 支那.
+        forms = {f for f in forms if bool(_KANJI.search(f)) == bool(_KANJI.search(surface))}
+    if inflected:
+        # The inflected form as written (取り組ん) and the same inflection of every other
+        # dictionary form (取組む -> 取組ん), kept if Sudachi reads it, followed by what
+        # follows it in a sentence (で), as the same word.
+        common = next((i for i, (a, b) in enumerate(zip(surface, lemma, strict=False)) if a != b), min(len(surface), len(lemma)))
+        ending, tail = lemma[common:], surface[common:]
+        for form in list(forms):
+            if form.endswith(ending):
+                guess = form[:len(form) - len(ending)] + tail
+                read_on = tokens(guess + "て")
+                if read_on and read_on[0].surface() == guess and read_on[0].normalized_form() == normal:
+                    forms.add(guess)
+        forms.add(surface)
+    elif _one_word(surface) is not None:
+        forms.add(surface)
+    return frozenset(f for f in forms if _usable(f))
 
 
 class VariantTable:
     """The written forms of every word of a text that Sudachi knows in more than one form."""
 
     def __init__(self) -> None:
-        self._groups: dict[str, _Group] = {}
-        self._seen: set[tuple[str, str, str]] = set()
+        self._groups: dict[str, set[str]] = {}
+        """Sudachi's normalized form of each word (of its verb, for a continuative noun): its forms."""
+        self._seen: set[_Word] = set()
 
     def add_text(self, text: str) -> None:
         """Read a paragraph (or a name) and add the forms of its words."""
         for m in tokens(text):
-            if not _content_word(m):
+            word = _word(m)
+            if word in self._seen or not _content_word(word):
                 continue
-            surface, normal = m.surface(), m.normalized_form()
-            seen = (surface, normal, m.part_of_speech()[0])
-            if seen in self._seen:
-                continue
-            self._seen.add(seen)
-            key, forms = normal, self._forms(m)
-            if m.part_of_speech()[0] == "名詞" and (verb := _verb_of(m)) is not None:
-                key = verb.normalized_form()
-                forms |= self._forms(verb)
-            group = self._groups.setdefault(key, _Group(key, set()))
-            group.forms |= forms
-
-    def _forms(self, m) -> set[str]:
-        """The written forms of one word that Sudachi verifies, the inflected form the text uses included."""
-        surface, normal, lemma = m.surface(), m.normalized_form(), m.dictionary_form()
-        pos = m.part_of_speech()[0]
-        inflected = pos in ("動詞", "形容詞") and surface != lemma
-        forms: set[str] = set()
-        dictionary = _sudachi()[0]
-        for candidate in _candidates({lemma, normal}, m.reading_form() if not inflected else ""):
-            # (a look-up of the dictionary first: ten times quicker than reading, and most
-            # candidates are no word at all)
-            if not any(entry.normalized_form() == normal for entry in dictionary.lookup(candidate)):
-                continue
-            word = _one_word(candidate)
-            if word is not None and word.normalized_form() == normal:
-                forms.add(candidate)
-        if m.part_of_speech()[1] == "固有名詞":
-            # A name keeps its script: Sudachi's normalized form of シナ (in 東シナ海) is 支那.
-            forms = {f for f in forms if bool(_KANJI.search(f)) == bool(_KANJI.search(surface))}
-        if inflected:
-            # The inflected form as written (取り組ん) and the same inflection of every other
-            # dictionary form (取組む -> 取組ん), kept if Sudachi reads it, followed by what
-            # follows it in a sentence (で), as the same word.
-            common = len(os.path.commonprefix([surface, lemma]))
-            ending, tail = lemma[common:], surface[common:]
-            for form in list(forms):
-                if form.endswith(ending):
-                    guess = form[:len(form) - len(ending)] + tail
-                    read = tokens(guess + "て")
-                    if read and read[0].surface() == guess and read[0].normalized_form() == normal:
-                        forms.add(guess)
-            forms.add(surface)
-        elif _one_word(surface) is not None:
-            forms.add(surface)
-        return {f for f in forms if _usable(f)}
+            self._seen.add(word)
+            key, forms = word.normal, set(_forms(word))
+            if word.pos[0] == "名詞" and (verb := _verb_of(word)) is not None:
+                key = verb.normal
+                forms |= _forms(verb)
+            self._groups.setdefault(key, set()).update(forms)
 
     def groups(self) -> list[list[str]]:
         """Each word's forms (two or more), folded, longest first; groups in a stable order."""
         out = []
         for key in sorted(self._groups):
-            forms = sorted({fold(f) for f in self._groups[key].forms}, key=lambda f: (-len(f), f))
+            forms = sorted({fold(f) for f in self._groups[key]}, key=lambda f: (-len(f), f))
             if len(forms) >= 2:
                 out.append(forms)
         return out
@@ -278,4 +305,3 @@ def variant_groups(texts: Iterable[str]) -> list[list[str]]:
     for text in texts:
         table.add_text(text)
     return table.groups()
-
