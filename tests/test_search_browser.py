@@ -25,10 +25,32 @@ from .search_forms import ENGLISH_FORMS, JAPANESE_FORMS, english_truth, japanese
 from .test_search_forms import MINIMUM, recall_precision
 
 COUNT_TEXT = {
-    "ja": {0: "該当する段落はありません", 1: "1段落が見つかりました", "n": "{}段落が見つかりました", "empty": "検索キーワードを入力してください"},
-    "en": {0: "No matching paragraphs", 1: "1 matching paragraph", "n": "{} matching paragraphs", "empty": "Type to start searching"},
+    "ja": {0: "該当する段落はありません", 1: "1段落が見つかりました", "n": "{}段落が見つかりました",
+           "empty": "検索キーワードを入力してください"},
+    "en": {0: "No matching paragraphs", 1: "1 matching paragraph", "n": "{} matching paragraphs",
+           "empty": "Type to start searching"},
 }
 WAIT_FOR_META = "want => document.querySelector('.md-search-result__meta').textContent === want"
+
+# Notes, in the page, the last query Material sent to the search worker and the query of the last
+# answer that worker gave (search-config.js hands each answer to the page as an event), so that a
+# test waits for the results of the whole query, not those of a prefix typed on the way ("Indo"
+# finds the 4 paragraphs "Indo-Pacific" finds, "Indo-P" none).
+WATCH_ANSWERS = """() => {
+  if (window.__searchAnswers) return;
+  window.__searchAnswers = {asked: null, answered: null};
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 2 && !message.every) window.__searchAnswers.asked = message.data;  // (not search-elsewhere's)
+    return post.apply(this, arguments);
+  };
+  document.addEventListener("stmt-search-result", event => { window.__searchAnswers.answered = event.detail.query; });
+}"""
+WAIT_FOR_ANSWER = """want => {
+  const watch = window.__searchAnswers;
+  return document.querySelector('.md-search-result__meta').textContent === want
+    && (watch === undefined || (watch.asked !== null && watch.answered === watch.asked));
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +61,7 @@ def edition():
 def search(page: Page, query: str, lang: str, count: int) -> list[str]:
     """Type a query with the keyboard and return the href of every result, all rendered."""
     texts = COUNT_TEXT[lang]
+    page.evaluate(WATCH_ANSWERS)
     box = page.locator("input.md-search__input")
     box.focus()
     page.keyboard.press("Control+A")
@@ -53,21 +76,45 @@ def search(page: Page, query: str, lang: str, count: int) -> list[str]:
 
 
 def rendered(page: Page, lang: str, count: int) -> list[str]:
-    """Wait until Material says it found `count` results; return the href of every result, all rendered."""
+    """Wait until Material says it found `count` results (for the query typed last, where search()
+    typed it); return the href of every result, all rendered."""
     texts = COUNT_TEXT[lang]
     want = texts.get(count) if count in (0, 1) else texts["n"].format(count)
-    page.wait_for_function(WAIT_FOR_META, arg=want, timeout=5000)
+    page.wait_for_function(WAIT_FOR_ANSWER, arg=want, timeout=5000)
     items = page.locator("li.md-search-result__item")
-    for _ in range(100):  # Material renders the first ten results, the rest as the list scrolls
-        if items.count() >= count:
-            break
-        # Material renders the next chunk each time the end of the list comes into view.
-        wrap = page.locator(".md-search__scrollwrap")
-        wrap.evaluate("el => el.scrollTo(0, 0)")
-        page.wait_for_timeout(30)
-        wrap.evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(30)
+    page.wait_for_function("n => document.querySelectorAll('li.md-search-result__item').length >= n",
+                           arg=min(count, FIRST_RENDERED), timeout=5000)
+    wrap = page.locator(".md-search__scrollwrap")
+    while (shown := items.count()) < count:
+        # Material renders more results each time a scroll event finds the end of the list in
+        # view after one that did not (watchElementBoundary, Material 9.x): so
+        # a wheel away from the end, until the page has had such an event, then a wheel to the
+        # end, until more results are rendered.
+        box = wrap.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        at_top = wrap.evaluate(WATCH_SCROLLS) == 0
+        page.mouse.wheel(0, 40 if at_top else -100_000)
+        page.wait_for_function("el => el.__awayFromEnd", arg=wrap.element_handle(), timeout=5000)
+        page.mouse.wheel(0, 100_000)
+        page.wait_for_function("n => document.querySelectorAll('li.md-search-result__item').length > n",
+                               arg=shown, timeout=5000)
     return items.evaluate_all("els => els.map(el => el.querySelector('a.md-search-result__link').href)")
+
+
+FIRST_RENDERED = 10
+"""Results Material renders at once; then four more each time the end of the list comes into view."""
+
+# Notes, on the list's scrolling element, whether its last scroll event found the end of the
+# list out of view (Material's threshold: 16 px); returns where the list is scrolled.
+WATCH_SCROLLS = """el => {
+  if (!el.__watched) {
+    el.__watched = true;
+    el.addEventListener("scroll", () => { el.__awayFromEnd = el.scrollTop < el.scrollHeight - el.clientHeight - 16; });
+  }
+  el.__awayFromEnd = false;
+  return el.scrollTop;
+}"""
 
 
 def paragraphs(hrefs: list[str]) -> list[int]:
@@ -267,15 +314,37 @@ def test_a_query_found_only_on_the_other_site_offers_it(page: Page, server: str,
     assert all(href.startswith(f"{server}/en/") == (other == "en") for href in hrefs)
 
 
+# Notes every answer of a search worker: [its language, how many results].
+RECORD_ANSWERS = """
+window.__answers = [];
+const Original = window.Worker;
+window.Worker = function (url, options) {
+  const worker = new Original(url, options);
+  const lang = new URL(url, location.href).searchParams.get("lang");
+  worker.addEventListener("message", event => {
+    if (event.data && event.data.type === 3) window.__answers.push([lang, event.data.data.items.length]);
+  });
+  return worker;
+};
+window.Worker.prototype = Original.prototype;
+"""
+ANSWERS_FROM = "lang => window.__answers.filter(a => a[0] === lang).length"
+
+
 def test_no_offer_for_a_query_found_here_or_nowhere(page: Page, server: str):
+    page.add_init_script(RECORD_ANSWERS)
     page.goto(server + "/en/alliance/")
     page.keyboard.press("/")
     search(page, "尖閣", "en", 0)
     offer = page.locator(".stmt-search-elsewhere")
-    offer.wait_for()  # the Japanese index is loaded: its answers now come within milliseconds
+    offer.wait_for()
     for query, count in [("Senkaku", 1), ("Mars", 0), ("Senkaku", 1)]:  # both sites; neither
+        asked = page.evaluate(ANSWERS_FROM, "ja")
         search(page, query, "en", count)
-        page.wait_for_timeout(300)
+        if count == 0:  # found nothing here: the Japanese site is asked, and its answer has come
+            page.wait_for_function(f"n => ({ANSWERS_FROM})('ja') > n", arg=asked, timeout=5000)
+            assert page.evaluate("window.__answers.at(-1)") == ["ja", 0]
+        # (found here: the other site is not asked, and no answer to an earlier query shows)
         assert offer.count() == 0, query
 
 
@@ -358,8 +427,38 @@ def test_a_citation_number_goes_to_its_place(page: Page, server: str):
     page.goto(server + "/en/future/")
     page.keyboard.press("/")
     hrefs = search(page, "p12.4", "en", 1)
-    assert "/en/alliance/" in hrefs[0] and hrefs[0].endswith("#p12.4")
+    # nothing to mark: no empty ?h= from Material (search-config.js takes it off)
+    assert hrefs[0] == f"{server}/en/alliance/#p12.4"
     assert page.locator("li.md-search-result__item h1").first.inner_text().startswith("Go to ¶12, sentence 4")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # Material follows the first result
+    assert page.url == f"{server}/en/alliance/#p12.4"
+    assert page.locator("[id='p12.4']").evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+
+
+@pytest.mark.parametrize("query, written", [("クワッド", "クアッド"), ("核セキュリティー", "核セキュリティ")])
+def test_a_japanese_name_written_otherwise_finds_its_entry_on_the_english_site(page: Page, server: str, edition,
+                                                                               query, written):
+    want = expected(edition, "en", written)
+    assert want and query != written
+    page.goto(server + "/en/alliance/")
+    page.keyboard.press("/")
+    assert sorted(paragraphs(search(page, query, "en", len(want)))) == want
+
+
+def test_a_japanese_word_written_otherwise_on_the_english_site_offers_the_japanese_one(page: Page, server: str,
+                                                                                       edition):
+    """強靭 is no name of the glossary: the English site finds nothing, and offers what the Japanese site finds (強靱)."""
+    want = japanese_truth(edition, "強靭")
+    page.goto(server + "/en/alliance/")
+    page.keyboard.press("/")
+    search(page, "強靭", "en", 0)
+    offer = page.locator(".md-search-result__meta + .stmt-search-elsewhere a")
+    assert offer.inner_text() == offer_text("en", "強靭", len(want))
+    with page.expect_navigation():
+        offer.click()
+    assert sorted(paragraphs(rendered(page, "ja", len(want)))) == want
+    assert page.locator("li.md-search-result__item mark").first.inner_text() == "強靱"
 
 
 def test_nothing_found_offers_the_form_the_text_writes(page: Page, server: str):

@@ -1,7 +1,8 @@
 /* search-config.js: points Material's search UI at our worker, for this page's language, has
    it search whatever way the text got into the box (but not while an input method is still
-   composing), has the worker fetch the index as soon as the reader goes to the box, and words
-   the result count in paragraphs. */
+   composing), has the worker fetch the index as soon as the reader goes to the box, words the
+   result count in paragraphs, and keeps an empty ?h= off the links of results with nothing to
+   mark. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -81,4 +82,20 @@
   window.addEventListener("keyup", function (event) {
     if (isBox(event.target) && (composing || event.isComposing)) event.stopImmediatePropagation();
   }, true);
+
+  // Material adds the words to mark to every result's link as ?h= (renderSearchDocument in
+  // src/templates/assets/javascripts/templates/search/index.tsx, Material 9.x), even when there
+  // are none: a citation's place ("Go to ¶12") would link to /alliance/?h=#p12. Taken off as
+  // Material renders the result.
+  var list = document.querySelector(".md-search-result__list");
+  if (list) {
+    new MutationObserver(function () {
+      list.querySelectorAll("a.md-search-result__link[href*='h=']").forEach(function (link) {
+        var url = new URL(link.href);
+        if (url.searchParams.get("h") !== "") return;
+        url.searchParams.delete("h");
+        link.href = url.href;
+      });
+    }).observe(list, { childList: true, subtree: true });
+  }
 })();

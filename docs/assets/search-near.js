@@ -20,7 +20,7 @@
   document.addEventListener("stmt-search-result", function (event) {
     var near = (event.detail && event.detail.near) || [];
     box.remove();
-    if (!near.length || !input.value.trim()) return;
+    if (!near.length || !input.value.trim() || event.detail.query !== input.value) return;
     var lead = document.createElement("span");
     lead.textContent = strings.search_near + " ";
     box.replaceChildren(lead);
