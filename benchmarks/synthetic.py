@@ -7,8 +7,8 @@ is repeated N times under the real header, and translation.en.yml is repeated to
 The glossary grows in proportion: copy k of the text (k ≥ 2) names its own entries, each
 mention of an entry there carrying the mark "-k" ("クアッド-2", "Quad-2"), and the glossary
 holds a copy "quad-2" of each entry whose names and aliases carry that mark. So each of the
-N × 81 entries is mentioned as often as in our statement. Sections get numbered slugs and
-there are no corrections, since those name paragraphs of the real text.
+N × 100 entries is mentioned as often as in our statement. Sections get numbered slugs, and
+each copy keeps the corrections of the paragraphs it copies.
 """
 
 from __future__ import annotations
@@ -81,12 +81,21 @@ def write_synthetic(out: Path, times: int, source: Path = REPO / "source") -> No
         "headings": {s.slug: headings_by_text[s.heading] for s in synthetic.sections if s.heading},
         "paragraphs": {n: paragraph(n) for n in range(1, len(synthetic.paragraphs) + 1)},
         # Each copy keeps the translator's notes (the build checks that they name the abbreviations
-        # the Japanese gives, GEESI and the uncorrected SCG among them).
+        # the Japanese gives).
         "notes": {n: real["notes"][(n - 1) % count + 1] for n in range(1, len(synthetic.paragraphs) + 1)
                   if (n - 1) % count + 1 in real["notes"]},
     }
     with (out / "translation.en.yml").open("w", encoding="utf-8") as f:
         yaml.safe_dump(translation, f, allow_unicode=True, sort_keys=False, width=1000)
+    # Each copy keeps the corrections of the paragraphs it copies (marked as its text is), so
+    # that its Japanese says what its English translates (¶21's CEESI, ※10).
+    corrections = yaml.safe_load((source / "corrections.yml").read_text(encoding="utf-8")) or []
+    copied = [{**c, "paragraph": c["paragraph"] + (k - 1) * count,
+               "published": _marked(c["published"], ja, f"-{k}") if k > 1 else c["published"],
+               "corrected": _marked(c["corrected"], ja, f"-{k}") if k > 1 else c["corrected"]}
+              for k in range(1, times + 1) for c in corrections]
+    with (out / "corrections.yml").open("w", encoding="utf-8") as f:
+        yaml.safe_dump(copied, f, allow_unicode=True, sort_keys=False, width=1000)
     glossary = yaml.safe_load((source / "glossary.yml").read_text(encoding="utf-8"))
     grown = glossary + [_glossary_copy(entry, f"-{k}") for k in range(2, times + 1) for entry in glossary]
     with (out / "glossary.yml").open("w", encoding="utf-8") as f:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need: Debian's Chromium for the browser tests (Playwright drives
-# it; its own browser download is not used), Node.js and npm (the search engine's tests;
+# it; its own browser download is not used) and the Noto CJK fonts, Node.js and npm (the search engine's tests;
 # axe-core and vnu-jar from the npm registry), Java (runs vnu-jar), and a virtual environment
 # .venv with the package and its test extras. Safe to run again.
 set -euo pipefail
@@ -9,6 +9,9 @@ missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs npm"   # search engine tests, axe-core, vnu-jar
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"   # runs the Nu Html Checker
+# Japanese fonts: without them every kanji is a box in screenshots, and the text's measures
+# (where lines break, how tall a paragraph is) differ from what readers see.
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$missing fonts-noto-cjk"
 if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

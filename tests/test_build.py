@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,7 +45,8 @@ def test_corrections_are_shown_and_listed(real_site):
     listing = html(real_site, "corrections")
     assert listing.count('<tr id="c') == 9
     assert '<a href="../regional/#p7">¶7</a>' in listing
-    assert '<td lang="ja" data-label="公表された本文：">兩岸問題</td>' in listing and "<ins>両岸問題</ins>" in listing
+    assert '<td lang="ja" data-label="公表された本文："><mark class="stmt-diff">兩</mark>岸問題</td>' in listing
+    assert '<ins><mark class="stmt-diff">両</mark>岸問題</ins>' in listing
 
 
 def test_home_page_contents_and_provenance(real_site):
@@ -147,6 +149,15 @@ def test_check_command(tmp_path):
     assert sum(line.startswith("join: ") for line in result.stdout.splitlines()) == 4
 
 
+def test_check_with_a_source_needs_no_mkdocs_yml(tmp_path):
+    """A publisher checks a folder of inputs anywhere, without a project around it."""
+    shutil.copytree(STATEMENT_DIR, tmp_path / "inputs")
+    result = run("check", "--source", "inputs", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: inputs: 8 sections, 32 paragraphs")
+    assert run("check", cwd=tmp_path).returncode == 2  # without --source it reads mkdocs.yml, which is not there
+
+
 def test_another_statement_without_data_files_builds(tmp_path):
     make_project(tmp_path)
     other = tmp_path / "other"
@@ -187,7 +198,8 @@ def test_english_pages_are_labelled_and_link_to_official_texts(real_site):
 def test_english_corrections_page_explains_in_english(real_site):
     page = html(real_site / "en", "corrections")
     assert page.count('<tr id="c') == 9
-    assert "Wrong acronym." in page and '<td lang="ja" data-label="As published: ">安全保障協議委員会（SCG）</td>' in page
+    assert "Wrong acronym." in page
+    assert '<td lang="ja" data-label="As published: ">安全保障協議委員会（SC<mark class="stmt-diff">G</mark>）</td>' in page
 
 
 def test_glossary_pages_in_both_languages_with_the_same_ids(real_site):

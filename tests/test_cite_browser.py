@@ -109,11 +109,14 @@ def test_a_link_copied_after_a_search_is_the_canonical_one(page: Page, server: s
 
 def test_a_selection_across_sentences_offers_nothing(page: Page, server: str):
     page.goto(f"{server}/alliance/")
+    offer = page.locator("button.stmt-sentence-link")
+    before = offer.get_attribute("data-checked")
     page.locator("#p12").evaluate("""el => { const range = document.createRange();
         range.setStartBefore(el.querySelector("[id='p12.1']")); range.setEndAfter(el.querySelector("[id='p12.2']"));
         getSelection().removeAllRanges(); getSelection().addRange(range); }""")
-    page.wait_for_timeout(400)
-    assert not page.locator("button.stmt-sentence-link").is_visible()
+    # permalink.js has read the selection once it settled
+    page.wait_for_function("b => document.querySelector('button.stmt-sentence-link').dataset.checked !== b", arg=before)
+    assert not offer.is_visible()
 
 
 def test_copied_text_is_clean(page: Page, server: str):
@@ -166,14 +169,16 @@ def test_the_controls_work_by_keyboard_and_the_citation_has_the_permalink(page: 
     assert page.evaluate("document.activeElement.classList.contains('stmt-cite')")
 
 
-def test_a_page_opened_at_a_sentence_cites_that_sentence(page: Page, server: str, edition):
+def test_a_page_opened_at_a_sentence_offers_that_sentence_first(page: Page, server: str, edition):
     k = senkaku(edition)
     page.goto(f"{server}/en/alliance/#p12.{k}")
     page.click("#p12 button.stmt-cite")
     panel = page.locator("#cite-p12")
-    assert panel.locator("select").input_value() == str(k)
+    assert panel.locator("select").input_value() == "0"  # the paragraph, as the button says
+    assert panel.locator("select option").nth(1).get_attribute("value") == str(k)
+    panel.locator("select").select_option(str(k))
     chicago = panel.locator("textarea").nth(1).input_value()
-    assert f"¶12, sentence {k}." in chicago and "Unofficial translation." in chicago
+    assert f"¶12, sentence {k};" in chicago and "Unofficial English translation by" in chicago
     assert chicago.startswith("Government of Japan and Government of the United States of America.")
     assert chicago.endswith(f"{server}/en/alliance/#p12.{k}.")
     panel.locator("button.stmt-cite-copy").nth(3).click()

@@ -167,21 +167,27 @@ def tsv_unescape(field: str) -> str:
 
 
 @pytest.mark.parametrize("which", ["real", "hostile"])
-def test_parallel_tsv_and_tmx_give_each_sentence_pair(which, request):
+def test_parallel_tsv_and_tmx_give_each_sentence_pair_and_the_translators_notes(which, request):
     edition, site = request.getfixturevalue(which)
-    want = [(f"p{p.number}.{k}", ja, en) for p in edition.statement.paragraphs
+    english = edition.version("en")
+    want = [(f"p{p.number}.{k}", ja, en, english.notes.get(p.number, "") if k == 1 else "")
+            for p in edition.statement.paragraphs
             for k, (ja, en) in enumerate(zip(sentences(edition.version("ja"), p.number),
-                                             sentences(edition.version("en"), p.number), strict=True), 1)]
+                                             sentences(english, p.number), strict=True), 1)]
+    assert any(note for *_, note in want) or which == "hostile"  # the real statement has notes to carry
     lines = (site / "data" / "parallel.tsv").read_text(encoding="utf-8").split("\n")
-    assert lines[0] == "id\tja\ten" and lines[-1] == ""
+    assert lines[0] == "id\tja\ten\tnote" and lines[-1] == ""
     assert [tuple(tsv_unescape(f) for f in line.split("\t")) for line in lines[1:-1]] == want
     tree = ET.parse(site / "data" / "parallel.tmx")  # well-formed XML, or this raises
     root = tree.getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4" and root.find("header").get("srclang") == "ja"
     units = root.find("body").findall("tu")
-    got = [(tu.get("tuid"), *(tuv.find("seg").text or "" for tuv in tu.findall("tuv"))) for tu in units]
+    got = [(tu.get("tuid"), *(tuv.find("seg").text or "" for tuv in tu.findall("tuv")),
+            "".join(note.text or "" for note in tu.findall("note"))) for tu in units]
     assert got == want
     assert all([tuv.get(XML_LANG) for tuv in tu.findall("tuv")] == ["ja", "en"] for tu in units)
+    # TMX 1.4b: a unit's notes come before its variants
+    assert all([child.tag for child in tu][:len(tu.findall("note"))] == ["note"] * len(tu.findall("note")) for tu in units)
     if which == "real":
         assert len(want) == sum(len(edition.version("ja").sentences[p.number]) for p in edition.statement.paragraphs) > 100
 

@@ -173,3 +173,24 @@ def test_errors_in_several_files_are_reported_together(source):
         "statement.ja.txt:2: the date 2022年2月30日 does not exist",
         "corrections.yml:1: corrections.yml must be a list of corrections",
     ]
+
+
+def test_aliases_are_measured_without_expanding_them(tmp_path):
+    """A 40-level alias tree stands for 9**41 values: refused at once, by the level where it
+    passes the limit; a file that is merely large, a recursive alias and deep nesting are read."""
+    from build_scripts.errors import InputErrors as Refused
+    from build_scripts.inputs import yamlfile
+
+    levels = ["? &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol] : 1"]
+    levels += [f"? &a{i} [{', '.join([f'*a{i - 1}'] * 9)}] : 1" for i in range(1, 40)]
+    (tmp_path / "bomb.yml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    with pytest.raises(Refused) as refused:
+        yamlfile.load(tmp_path / "bomb.yml")
+    assert str(refused.value).endswith("bomb.yml:6: its aliases (*name) expand to more than 100,000 values; "
+                                       "write the values out instead")  # a5: 9**6 values
+    (tmp_path / "large.yml").write_text("".join(f"- [{i}, {i}, {i}]\n" for i in range(60_000)), encoding="utf-8")
+    assert yamlfile.load(tmp_path / "large.yml") is not None  # 240,000 values, none of them an alias
+    (tmp_path / "recursive.yml").write_text("&a [*a, 1]\n", encoding="utf-8")
+    assert yamlfile.load(tmp_path / "recursive.yml") is not None
+    (tmp_path / "deep.yml").write_text("[" * 900 + "]" * 900 + "\n", encoding="utf-8")
+    assert yamlfile.load(tmp_path / "deep.yml") is not None

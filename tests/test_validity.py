@@ -97,6 +97,11 @@ def load_axe(page: Page) -> None:
     # whose requests only the context's routes see
     page.context.route(url, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page.add_script_tag(url=url)
+    # axe measures colours as they are now: a palette switched a moment ago may still be fading
+    # from one to the other (Material's transitions), so wait until every finite one has ended.
+    page.emulate_media(reduced_motion="reduce")
+    page.wait_for_function("""() => document.getAnimations().every(a =>
+        a.playState !== "running" || a.effect === null || a.effect.getComputedTiming().endTime === Infinity)""")
 
 
 def run_axe(page: Page) -> list[str]:

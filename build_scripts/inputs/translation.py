@@ -54,7 +54,7 @@ def _check_abbreviations(statement: Statement, paragraphs: dict[int, tuple[str |
     """Each abbreviation the Japanese gives in parentheses is in the paragraph's English or its note.
 
     A reader comparing the two texts looks for (SCC) in both; where the English drops it, the
-    translator's note must say why (as for GEESI, whose English name has another abbreviation).
+    translator's note must say why (say, where the English name has another abbreviation).
     """
     for p in statement.paragraphs:
         english, origin = paragraphs.get(p.number, (None, None))

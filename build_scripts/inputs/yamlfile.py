@@ -28,9 +28,9 @@ _KINDS = {
 
 
 EXPANDED_LIMIT = 100_000
-"""The most values a file may hold once its aliases (*name) are expanded. Composing never
-expands them (an alias is the same node again), but reading the values would: a 1 KB file
-of nested aliases (a "billion laughs") stands for billions of values."""
+"""The most values a file's aliases (*name) may add once expanded. Composing never expands
+them (an alias is the same node again), but reading the values would: a 1 KB file of nested
+aliases (a "billion laughs") stands for billions of values."""
 
 _PLAIN_TAGS = {
     yaml.ScalarNode: {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")},
@@ -48,7 +48,7 @@ def load(path: Path) -> yaml.Node | None:
     """Compose a YAML file into nodes; None for a file with only comments.
 
     Only plain YAML is accepted: a tag other than those of text, numbers, true/false, dates,
-    lists and mappings, and aliases that expand past EXPANDED_LIMIT values, are errors.
+    lists and mappings, and aliases that add more than EXPANDED_LIMIT values, are errors.
     """
     text = read_text(path)
     try:
@@ -63,57 +63,56 @@ def load(path: Path) -> yaml.Node | None:
     return node
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
 def _check_plain(path: Path, root: yaml.Node) -> None:
     """Refuse tags that are not plain YAML, and aliases that expand too far."""
     problems = Problems()
-    sizes: dict[int, int] = {}  # by node id: the values a node holds, its aliases expanded
-
-    def size(node: yaml.Node) -> int:
-        # Each distinct node is visited once (an alias is the same node object), so this is
-        # linear in the file's size however far its aliases would expand.
-        known = sizes.get(id(node))
-        if known is not None:
-            return known
-        sizes[id(node)] = 1  # a node that holds itself (a recursive alias) is counted once
-        if node.tag not in _PLAIN_TAGS.get(type(node), ()):
-            problems.add(where(path, node), f"a value tagged {_short(node.tag)} is not accepted: write plain text, "
-                                            "numbers, lists and mappings")
-        children: list[yaml.Node] = []
-        if isinstance(node, yaml.SequenceNode):
-            children = node.value
-        elif isinstance(node, yaml.MappingNode):
-            children = [part for pair in node.value for part in pair]
-        total = 1
-        for child in children:
-            total += size(child)
-            if total > EXPANDED_LIMIT:
-                break
-        sizes[id(node)] = total
-        return total
-
-    if size(root) > EXPANDED_LIMIT:
-        # Name the smallest value that is too large: where the aliases pile up.
-        inner = min((n for n in _nodes(root) if sizes.get(id(n), 0) > EXPANDED_LIMIT),
-                    key=lambda n: sizes[id(n)], default=root)
-        problems.add(where(path, inner), f"its aliases (*name) expand to more than {EXPANDED_LIMIT:,} values; "
-                                         "write the values out instead")
-    problems.raise_if_any()
-
-
-def _nodes(root: yaml.Node) -> list[yaml.Node]:
-    """Every distinct node under root, each once."""
-    seen: dict[int, yaml.Node] = {}
+    # Every distinct node once (an alias is the same node object again), and how many places
+    # name it: more than one, and it is an anchor that aliases repeat.
+    nodes: dict[int, yaml.Node] = {}
+    named: dict[int, int] = {}
     todo = [root]
     while todo:
         node = todo.pop()
-        if id(node) in seen:
+        named[id(node)] = named.get(id(node), 0) + 1
+        if id(node) in nodes:
             continue
-        seen[id(node)] = node
-        if isinstance(node, yaml.SequenceNode):
-            todo.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            todo.extend(part for pair in node.value for part in pair)
-    return list(seen.values())
+        nodes[id(node)] = node
+        if node.tag not in _PLAIN_TAGS.get(type(node), ()):
+            problems.add(where(path, node), f"a value tagged {_short(node.tag)} is not accepted: write plain text, "
+                                            "numbers, lists and mappings")
+        todo.extend(_children(node))
+    # By node id: the values it holds, its aliases expanded. Each node is counted once, after
+    # its children (no recursion: libyaml nests up to 1,000 deep), so this is linear in the
+    # file's size however far its aliases would expand; Python's integers hold any total.
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, counted_children = stack.pop()
+        if counted_children:
+            # (a node inside itself, through a recursive alias, counts 1 there)
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+        elif id(node) not in started:
+            started.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in started)
+
+    if sizes[id(root)] > len(nodes) + EXPANDED_LIMIT:
+        # Name the smallest repeated value that is too large: where the aliases pile up.
+        large = [n for key, n in nodes.items() if sizes.get(key, 0) > EXPANDED_LIMIT]
+        anchors = [n for n in large if named[id(n)] > 1] or large
+        inner = min(anchors, key=lambda n: (sizes[id(n)], n.start_mark.line), default=root)
+        problems.add(where(path, inner), f"its aliases (*name) expand to more than {EXPANDED_LIMIT:,} values; "
+                                         "write the values out instead")
+    problems.raise_if_any()
 
 
 def _short(tag: str) -> str:

@@ -1,19 +1,26 @@
 """The statement as data, for download from the Data page: statement.json (with its JSON
 Schema), glossary.json and glossary.csv, parallel.tsv and parallel.tmx (TMX 1.4b).
 
-Every file is deterministic (no dates of the build in it): two builds are byte-identical.
+Every file is deterministic: the build's date is that of the last commit (SOURCE_DATE_EPOCH,
+which the plugin sets from git), and the version a hash of the files' content, so two builds of
+one commit are byte-identical. statement.json and the TMX header say under what licences the
+texts may be reused, and carry the translator's notes (so does a column of the TSV).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
+import hashlib
 import io
 import json
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from ..model import Edition, Section, Term, Version
 from .render import Page
+from .site import Licence, Site
 
 DATA_FOLDER = "data"
 """Folder of the site that holds the files."""
@@ -65,6 +72,9 @@ def _section(edition: Edition, section: Section, base: str, mentioned: dict[int,
                           for k in range(1, len(by_lang[langs[0]]) + 1)],
             "glossary": mentioned.get(p.number, []),
         }
+        notes = {v.lang: v.notes[p.number] for v in edition.versions if p.number in v.notes}
+        if notes:
+            entry["notes"] = notes
         if p.corrections:
             entry["published"] = p.published
             entry["corrections"] = [c.number for c in p.corrections]
@@ -80,14 +90,42 @@ def _section(edition: Edition, section: Section, base: str, mentioned: dict[int,
     }
 
 
-def statement_json(edition: Edition, base: str = "../") -> dict:
+def build_date() -> datetime.date:
+    """The date of the build: SOURCE_DATE_EPOCH's (the last commit's, as the plugin sets it), else today."""
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if stamp.isdigit():
+        return datetime.datetime.fromtimestamp(int(stamp), datetime.UTC).date()
+    return datetime.date.today()
+
+
+def _licence(licence: Licence | None, langs: tuple[str, ...]) -> dict | None:
+    if licence is None:
+        return None
+    return {"name": {lang: licence.name_in(lang) for lang in langs}, "url": licence.url}
+
+
+def licences(site: Site, langs: tuple[str, ...]) -> dict:
+    """Under what terms each part of the data may be reused (null where the site does not say)."""
+    return {
+        "site": _licence(site.license, langs),
+        "site_covers": "the site's own texts (its translations, the glossary's descriptions and notes, the translator's "
+                       "notes) and the data files as compiled",
+        "original": _licence(site.source_license, langs),
+        "original_covers": "the published text (the Japanese as published and as corrected)",
+    }
+
+
+def statement_json(edition: Edition, base: str = "../", site: Site | None = None, version: str = "",
+                   generated: str = "") -> dict:
     """statement.json as data (its schema: statement.schema.json)."""
+    site = site or Site()
     statement, publication = edition.statement, edition.publication
     langs = edition.languages
     mentioned = _mentioned(edition)
     sources = {"ja": {"url": publication.source_url, "publisher": publication.publisher}}
     if publication.english_url:
         sources["en"] = {"url": publication.english_url, "publisher": publication.english_publisher}
+    absolute = "://" in base
     return {
         "title": {lang: edition.version(lang).title for lang in langs},
         "subtitle": {lang: edition.version(lang).subtitle for lang in langs},
@@ -97,6 +135,13 @@ def statement_json(edition: Edition, base: str = "../") -> dict:
         "translations": [v.lang for v in edition.versions if v.translation],
         "sources": sources,
         "authors": {lang: list(names) for lang, names in publication.authors.items()},
+        "publisher": {"owner": {lang: site.owner_in(lang) for lang in langs} if site.owner else None,
+                      "site": {lang: edition.version(lang).title for lang in langs}},
+        "license": licences(site, langs),
+        "version": version,
+        "generated": generated,
+        "base_url": base if absolute else None,
+        "urls": "absolute" if absolute else "relative to this file's own address (…/data/statement.json)",
         "sections": [_section(edition, section, base, mentioned) for section in statement.sections],
         "corrections": [{"number": c.number, "paragraph": c.paragraph, "published": c.published,
                          "corrected": c.corrected, "reason": c.reason} for c in edition.corrections],
@@ -148,39 +193,56 @@ def tsv_field(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def parallel_rows(edition: Edition) -> list[tuple[str, str, str]]:
-    """(id, original, translation) of every sentence, in order; an empty translation where there is none."""
+def parallel_rows(edition: Edition) -> list[tuple[str, str, str, str]]:
+    """(id, original, translation, translator's note) of every sentence, in order; an empty
+    translation where there is none; a paragraph's note on the row of its first sentence."""
     original = edition.versions[0]
     translation = next((v for v in edition.versions if v.translation), None)
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str, str]] = []
     for p in edition.statement.paragraphs:
         source = sentences(original, p.number)
         target = sentences(translation, p.number) if translation else [""] * len(source)
-        rows.extend((f"{p.anchor}.{k}", s, t) for k, (s, t) in enumerate(zip(source, target, strict=True), 1))
+        note = translation.notes.get(p.number, "") if translation else ""
+        rows.extend((f"{p.anchor}.{k}", s, t, note if k == 1 else "")
+                    for k, (s, t) in enumerate(zip(source, target, strict=True), 1))
     return rows
 
 
 def parallel_tsv(edition: Edition) -> str:
-    """parallel.tsv: a header line (id and the language codes), then one sentence a line."""
-    header = "\t".join(["id", *(v.lang for v in edition.versions[:2])])
+    """parallel.tsv: a header line (id, the language codes, note), then one sentence a line."""
+    header = "\t".join(["id", *(v.lang for v in edition.versions[:2]), "note"])
     lines = [header] + ["\t".join(tsv_field(f) for f in row) for row in parallel_rows(edition)]
     return "\n".join(lines) + "\n"
 
 
-def parallel_tmx(edition: Edition) -> str:
-    """TMX 1.4b: one translation unit per sentence, the original language the source."""
+def parallel_tmx(edition: Edition, site: Site | None = None, version: str = "", generated: str = "") -> str:
+    """TMX 1.4b: one translation unit per sentence, the original language the source; the header
+    says under what terms the texts may be reused, a unit's <note> holds its paragraph's
+    translator's note (on the paragraph's first sentence)."""
+    site = site or Site()
     source = edition.versions[0].lang
     target = edition.versions[1].lang if len(edition.versions) > 1 else None
     units = []
-    for tuid, original, translated in parallel_rows(edition):
-        variants = [f'      <tuv xml:lang="{source}"><seg>{escape(original)}</seg></tuv>']
+    for tuid, original, translated, note in parallel_rows(edition):
+        parts = [f"      <note>{escape(note)}</note>"] if note else []
+        parts.append(f'      <tuv xml:lang="{source}"><seg>{escape(original)}</seg></tuv>')
         if target:
-            variants.append(f'      <tuv xml:lang="{target}"><seg>{escape(translated)}</seg></tuv>')
-        units.append(f"    <tu tuid={quoteattr(tuid)}>\n" + "\n".join(variants) + "\n    </tu>")
+            parts.append(f'      <tuv xml:lang="{target}"><seg>{escape(translated)}</seg></tuv>')
+        units.append(f"    <tu tuid={quoteattr(tuid)}>\n" + "\n".join(parts) + "\n    </tu>")
+    said = []
+    for key, licence in (("x-license-translation", site.license), ("x-license-original", site.source_license)):
+        if licence is not None:
+            said.append(f"    <prop type={quoteattr(key)}>{escape(licence.name_in('en'))}"
+                        f"{escape(' ' + licence.url) if licence.url else ''}</prop>")
+    if version:
+        said.append(f"    <prop type=\"x-version\">{escape(version)}</prop>")
+    date = f' creationdate="{generated.replace("-", "")}T000000Z"' if generated else ""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<tmx version="1.4">\n'
             '  <header creationtool="statement-site" creationtoolversion="1" segtype="sentence" '
-            f'o-tmf="statement-site" adminlang="en" srclang="{source}" datatype="plaintext"/>\n'
+            f'o-tmf="statement-site" adminlang="en" srclang="{source}" datatype="plaintext"{date}>\n'
+            + "".join(line + "\n" for line in said) +
+            '  </header>\n'
             '  <body>\n' + "\n".join(units) + '\n  </body>\n</tmx>\n')
 
 
@@ -188,14 +250,23 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def data_pages(edition: Edition, base: str = "../") -> list[Page]:
+def data_version(edition: Edition, site: Site, base: str) -> str:
+    """A short hash of what the data files hold: equal versions, equal data."""
+    parts = [_json(statement_json(edition, base, site)), _json([_entry(edition, t) for t in edition.terms]),
+             parallel_tsv(edition)]
+    return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def data_pages(edition: Edition, base: str = "../", site: Site | None = None) -> list[Page]:
     """The data files, as files of the docs folder."""
+    site = site or Site()
+    version, generated = data_version(edition, site, base), build_date().isoformat()
     contents = {
-        "statement.json": _json(statement_json(edition, base)),
+        "statement.json": _json(statement_json(edition, base, site, version, generated)),
         "statement.schema.json": SCHEMA.read_text(encoding="utf-8"),
         "glossary.json": _json([_entry(edition, term) for term in edition.terms]),
         "glossary.csv": glossary_csv(edition),
         "parallel.tsv": parallel_tsv(edition),
-        "parallel.tmx": parallel_tmx(edition),
+        "parallel.tmx": parallel_tmx(edition, site, version, generated),
     }
     return [Page(f"{DATA_FOLDER}/{name}", contents[name]) for name in FILES]

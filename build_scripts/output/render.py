@@ -29,6 +29,7 @@ from ..inputs.parse import is_list_item
 from ..inputs.textfile import display_path, read_text
 from ..inputs.yamlfile import LOADER
 from ..model import Edition, Origin, Span, Statement, Term
+from .site import Site
 
 BytecodeCacheFactory = Callable[[jinja2.Environment], "jinja2.BytecodeCache | None"]
 
@@ -134,6 +135,22 @@ def paragraph_parts(spans: tuple[Span, ...], bounds: tuple[tuple[int, int], ...]
     return ParagraphParts(tuple(lead), tuple(tuple(item) for item in items))
 
 
+def differing(text: str, other: str) -> Markup:
+    """Escape `text`, marking with <mark class="stmt-diff"> where it differs from `other` (what
+    lies between their common beginning and common end): a correction of one character (兩 → 両)
+    shows which one. Its twin is in tips.js (the sheet of a corrected word)."""
+    start = 0
+    while start < min(len(text), len(other)) and text[start] == other[start]:
+        start += 1
+    end = 0
+    while end < min(len(text), len(other)) - start and text[-1 - end] == other[-1 - end]:
+        end += 1
+    middle = text[start:len(text) - end]
+    if not middle:
+        return escape(text)
+    return Markup("{}<mark class=\"stmt-diff\">{}</mark>{}").format(text[:start], middle, text[len(text) - end:])
+
+
 def size(value: int, lang: str) -> str:
     """A file size as the Data page gives it."""
     if value < 10_000:
@@ -169,6 +186,7 @@ def environment(templates: Path, bytecode_cache: BytecodeCacheFactory | None = N
     env.filters["fill"] = fill
     env.filters["paragraph_parts"] = paragraph_parts
     env.filters["size"] = size
+    env.filters["differing"] = differing
     if bytecode_cache is not None:
         env.bytecode_cache = bytecode_cache(env)
     return env
@@ -264,19 +282,24 @@ class DataFile:
 
 
 def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCacheFactory | None = None,
-                 data: list[Page] | None = None) -> list[Page]:
+                 data: list[Page] | None = None, site: Site | None = None) -> list[Page]:
     """Every generated page, in every language of the edition (the Data page lists `data`)."""
     env = environment(templates, bytecode_cache)
     strings = load_strings(templates, edition.languages)
     data_files = [DataFile(page.path.rsplit("/", 1)[-1], len(page.content.encode("utf-8"))) for page in data or ()]
     default = edition.languages[0]
     translations = [v for v in edition.versions if v.translation]
+    # The Data page says the data's version, date and base, as statement.json does.
+    described: dict = next((json.loads(page.content) for page in data or () if page.path.endswith("/statement.json")), {})
+    facts = {"data_version": described.get("version", ""), "data_generated": described.get("generated", ""),
+             "data_base": described.get("base_url")}
     pages = []
     for version in edition.versions:
         common = {
             "edition": edition, "statement": edition.statement, "lang": version.lang, "t": strings[version.lang],
             "strings": strings,  # the words of every language (a language named in its own words)
             "version": version, "original": edition.versions[0], "translations": translations,
+            "site": site or Site(),
         }
 
         def add(name: str, template: str, root: str, common=common, lang=version.lang, **extra) -> None:
@@ -288,7 +311,7 @@ def render_pages(edition: Edition, templates: Path, bytecode_cache: BytecodeCach
         add("corrections", "corrections.md.j2", "../")
         if data_files:
             files_root = "../" if version.lang == default else "../../"  # the files are at the site's root
-            add("data", "data.md.j2", "../", data_files=data_files, files_root=files_root)
+            add("data", "data.md.j2", "../", data_files=data_files, files_root=files_root, **facts)
         if edition.terms:
             add("glossary", "glossary.md.j2", "../", entries=edition.terms, groups=glossary_groups(edition, version.lang))
         sections = edition.statement.sections
@@ -310,11 +333,15 @@ class Chrome:
     """Where the text comes from and what is this site's own, at the top of every page."""
     footer: Markup
     """Who runs the site, and where readers report errors."""
+    operator: Markup
+    """The same as a paragraph, beside the banner on the home page."""
     report: Markup
     """Where readers report errors, as a paragraph of the About page."""
+    licences: Markup
+    """What readers may do with the site's texts, the published text and the software (About)."""
 
 
-def chrome(edition: Edition, templates: Path, lang: str, root: str, owner: str | None, contact: str | None,
+def chrome(edition: Edition, templates: Path, lang: str, root: str, site: Site,
            bytecode_cache: BytecodeCacheFactory | None = None) -> Chrome:
     """The banner and footer of a page in `lang`; `root` leads from the page to its language's root."""
     t = load_strings(templates, edition.languages)[lang]
@@ -322,8 +349,10 @@ def chrome(edition: Edition, templates: Path, lang: str, root: str, owner: str |
     try:
         module = template(env, "chrome.html.j2", templates).module
         return Chrome(banner=Markup(module.banner(edition, lang, t, root)),  # type: ignore[attr-defined]
-                      footer=Markup(module.footer(t, owner, contact)),  # type: ignore[attr-defined]
-                      report=Markup(module.report(t, contact)))  # type: ignore[attr-defined]
+                      footer=Markup(module.footer(t, site, lang)),  # type: ignore[attr-defined]
+                      operator=Markup(module.operator(t, site, lang)),  # type: ignore[attr-defined]
+                      report=Markup(module.report(t, site)),  # type: ignore[attr-defined]
+                      licences=Markup(module.licences(edition, t, site, lang)))  # type: ignore[attr-defined]
     except jinja2.TemplateError:
         try:  # as render() does: put the template's own lines into the traceback
             env.handle_exception()

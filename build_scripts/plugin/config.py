@@ -35,12 +35,28 @@ class StatementSiteConfig(Config):
     """Shortcuts around MkDocs, Material and Jinja that make builds faster (upstream.py); off,
     the site is byte for byte the same, only slower."""
 
-    owner = opt.Optional(opt.Type(str))
-    """Who runs the site (a person, team or institution), named in every page's footer."""
+    owner = opt.Optional(opt.Type((str, dict)))
+    """Who runs the site (a person, team or institution), by name: a text, or one per language
+    (`{ja: …, en: …}`). Named in every page's footer, beside the banner on the home page, on the
+    About page, and in citations as the maker of the site's translation."""
+
+    owner_about = opt.Optional(opt.Type((str, dict)))
+    """What the owner is, in a phrase per language (`en: an independent open-source project, …`),
+    said after the owner's name in the footer, on the home page and on the About page."""
 
     contact = opt.Optional(opt.Type(str))
     """Where readers report errors: a web address or an e-mail address, in every page's footer
-    and on the About page. Without it the build says that readers cannot report errors."""
+    and on the About page. Without it, MkDocs' `repo_url` gives its issue tracker; without
+    either, the build says that readers cannot report errors."""
+
+    license = opt.Optional(opt.Type(dict))
+    """The licence of the site's own texts (translation, glossary descriptions) and data files:
+    `name` (a text, or one per language) and `url`. Stated on the About and Data pages, in the
+    data files and in the citation metadata."""
+
+    source_license = opt.Optional(opt.Type(dict))
+    """The terms under which the published text is reused: `name` (a text, or one per language)
+    and, optionally, `url`. Stated beside `license` wherever it is."""
 
     offline = opt.Type(bool, default=True)
     """Reading offline: the build writes a service worker (sw.js at the site's root) that pages

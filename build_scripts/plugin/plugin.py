@@ -29,22 +29,20 @@ from ..inputs.textfile import display_path
 from ..model import Edition, Origin
 from ..output.data import data_pages
 from ..output.headers import write_headers
-from ..output.metadata import cite_data, page_data
+from ..output.metadata import page_data
 from ..output.offline import Manifest, write_worker
 from ..output.render import Chrome, Page, chrome, load_strings, navigation, render_pages
 from ..output.search import search_pages
 from ..output.security import inline_of, policy, with_policy_meta
+from ..output.site import Site, SiteOptionError, site_facts
 from ..sitefolder import SiteFolderRefused, check_site_folder, write_mark
 from . import upstream
 from .config import StatementSiteConfig
+from .marks import MarkError, fill_marks
 from .pages import add_pages, check_names
 from .toc import page_toc
 
 log = get_plugin_logger("statement-site")
-
-REPORT_MARK = "<!-- statement-site: report -->"
-"""Where a hand-written page (docs/about.md) says where readers report errors (plugin option contact)."""
-
 
 class InputProblems(PluginError):
     """The inputs are wrong: one line per problem, `file:line: what`, for the user to fix."""
@@ -125,6 +123,14 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
 
     # -- generation --------------------------------------------------------------------------
 
+    def site_facts(self, config: MkDocsConfig) -> Site:
+        """Who runs the site and on what terms (options owner, contact, license…; MkDocs' repo_url)."""
+        try:
+            return site_facts(self.config.owner, self.config.owner_about, self.config.contact, config.repo_url,
+                              self.config.license, self.config.source_license)
+        except SiteOptionError as error:
+            raise PluginError(str(error)) from None
+
     def _fingerprint(self, config: MkDocsConfig) -> tuple:
         """Name, size and modification time of every input of the pages: source, templates, docs.
 
@@ -148,18 +154,25 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         loaded = time.perf_counter()
         cache = upstream.bytecode_cache if self.config.speedups else None
         forms_cache = upstream.private_cache_folder() if self.config.speedups else None
-        data = data_pages(edition, config.site_url or "../")
+        site = self.site_facts(config)
+        data = data_pages(edition, config.site_url or "../", site)
         templates = Path(self.config.templates_dir)
-        pages = render_pages(edition, templates, cache, data) + search_pages(edition, load_strings(templates), forms_cache) + data
+        pages = (render_pages(edition, templates, cache, data, site)
+                 + search_pages(edition, load_strings(templates), forms_cache) + data)
         for lang in edition.languages:  # the banner and footer's template is checked before any page is written
-            chrome(edition, templates, lang, "", self.config.owner, self.config.contact, cache)
+            chrome(edition, templates, lang, "", site, cache)
         check_names(pages, Path(config.docs_dir))
         notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
                       f"the '{lang}' pages and language selector"
                       for lang in TRANSLATION_LANGUAGES if lang not in edition.languages)
-        if not self.config.contact:
+        site = self.site_facts(config)
+        if not site.contact:
             notes += ("no contact: set `contact:` of the statement-site plugin in mkdocs.yml (a web or e-mail "
-                      "address) so that pages can say where readers report errors",)
+                      "address), or MkDocs' `repo_url` for its issue tracker, so that pages can say where readers "
+                      "report errors",)
+        if not site.owner:
+            notes += ("no owner: set `owner:` of the statement-site plugin in mkdocs.yml so that pages and "
+                      "citations can say who runs the site and made its translation",)
         return Generated(edition, pages, loaded - start, time.perf_counter() - loaded, notes)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -195,7 +208,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             for note in generated.notes:
                 log.info(note)
             log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
-        _configure(config, self.generated.edition, Path(self.config.templates_dir))
+        _configure(config, self.generated.edition, Path(self.config.templates_dir), self.site_facts(config))
         config.extra["statement_offline"] = self.offline_reading  # main.html: offline.js registers the worker or removes it
         return config
 
@@ -220,12 +233,16 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         return env
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        """Say where readers report errors where a hand-written page asks for it; take a page made
-        only of HTML past Python-Markdown (a speed-up)."""
-        if REPORT_MARK in markdown:
-            made = self._chrome(config, "")
-            if made is not None:
-                markdown = markdown.replace(REPORT_MARK, made.report)
+        """Say what a hand-written page asks for with its marks (who runs the site, where readers
+        report errors, the licences, what holds of the inputs: marks.py); take a page made only of
+        HTML past Python-Markdown (a speed-up)."""
+        made = self._chrome(config, "")
+        if made is not None:
+            assert self.generated is not None
+            try:
+                markdown = fill_marks(markdown, self.generated.edition, made)
+            except MarkError as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
         return upstream.take_past_markdown(markdown, page) if self.config.speedups else markdown
 
     def on_page_content(self, html_content: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -244,6 +261,13 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        """Give the theme's pages (404.html) the banner and footer too, linked from the site's root."""
+        made = self._chrome(config, context["base_url"].rstrip("/") + "/")
+        if made is not None:
+            context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
+        return context
+
     def _chrome(self, config: MkDocsConfig, site_root: str) -> Chrome | None:
         """What a page in the language being built says around the statement (None in a language
         the statement is not in); `site_root` leads from the page to the site's root."""
@@ -257,8 +281,8 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         key = (lang, root)
         if key not in self._chromes:
             cache = upstream.bytecode_cache if self.config.speedups else None
-            self._chromes[key] = chrome(edition, Path(self.config.templates_dir), lang, root, self.config.owner,
-                                        self.config.contact, cache)
+            self._chromes[key] = chrome(edition, Path(self.config.templates_dir), lang, root, self.site_facts(config),
+                                        cache)
         return self._chromes[key]
 
     @event_priority(-200)  # last: the page as it will be written
@@ -325,14 +349,12 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         return server
 
 
-def _configure(config: MkDocsConfig, edition: Edition, templates: Path) -> None:
+def _configure(config: MkDocsConfig, edition: Edition, templates: Path, site: Site) -> None:
     """Set what MkDocs takes from the statement: page order, site name, languages built, and
     the facts main.html writes into every page (citation, preview and schema.org tags)."""
     config.nav = navigation(edition)
     strings = load_strings(templates)
-    cited = cite_data(edition, strings)
-    config.extra["statement_site"] = {lang: {**page_data(edition, lang, strings[lang]), "cite": cited}
-                                      for lang in edition.languages}
+    config.extra["statement_site"] = {lang: page_data(edition, lang, strings[lang], site) for lang in edition.languages}
     # Material prints site_name as HTML without escaping it; the title is data.
     config.site_name = html.escape(edition.statement.title, quote=False)
     # A language is built only when the edition has its text (no translation file: no /en/).

@@ -22,10 +22,14 @@
     link.setAttribute("rel", "alternate nofollow");
   });
 
-  /* How far down the sticky header reaches: what lies under it is not in view. */
+  /* How far down the sticky header reaches, with the parallel page's column labels (sticky
+     under it on a wide screen): what lies under them is not in view. */
   function top() {
     var header = document.querySelector(".md-header");
-    return header ? header.getBoundingClientRect().bottom : 0;
+    var edge = header ? header.getBoundingClientRect().bottom : 0;
+    var labels = document.querySelector(".md-content .stmt-pair-head");
+    if (labels && window.getComputedStyle(labels).position === "sticky") edge += labels.offsetHeight;
+    return edge;
   }
 
   function sentenceAnchor(element) {
@@ -37,7 +41,7 @@
     var edge = top() + 8;
     var hash = decodeURIComponent(window.location.hash.slice(1));
     var target = hash && (document.getElementById(hash) || document.getElementById(hash + "-" + document.documentElement.lang));
-    if (target) {
+    if (target && !target.classList.contains("stmt-restored")) {  // (not where a switch left the reader)
       var box = target.getBoundingClientRect();
       if (box.bottom > edge && box.top < window.innerHeight) return { anchor: hash, sentence: null };
       // Not in view and the page not scrolled: the browser has not yet scrolled to it (a slow
@@ -52,10 +56,13 @@
       if (rect.bottom <= edge) continue;
       var found = { anchor: candidates[i].id, sentence: null };
       if (rect.top < edge) {  // the paragraph began above the window: which sentence is at its top?
-        var sentences = candidates[i].querySelectorAll(".stmt-sent[id]");
+        // On the parallel page, in the column read (the first one shown, the Japanese on a wide
+        // screen): its sentence, with the column's id (p12.5-ja), is restored in the same column.
+        var column = candidates[i].querySelector(":scope > .stmt-col:not(.stmt-off)") || candidates[i];
+        var sentences = column.querySelectorAll(".stmt-sent[id]");
         for (var k = 0; k < sentences.length; k++) {
           if (sentences[k].getBoundingClientRect().bottom > edge) {
-            found.sentence = sentenceAnchor(sentences[k]);
+            found.sentence = sentences[k].id;
             break;
           }
         }
@@ -110,9 +117,15 @@
     } catch (e) { return; }
     if (!saved || saved.page !== window.location.pathname) return;
     var sentence = document.getElementById(saved.sentence) ||
-                   document.getElementById(saved.sentence + "-" + document.documentElement.lang);
+                   document.getElementById(sentenceAnchor({ id: saved.sentence })) ||
+                   document.getElementById(sentenceAnchor({ id: saved.sentence }) + "-" + document.documentElement.lang);
     if (!sentence) return;
+    // The paragraph in the address is where the reader was, not a link they followed: not marked.
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    var target = hash && document.getElementById(hash);
+    if (target) target.classList.add("stmt-restored");
     window.scrollTo({ top: window.scrollY + sentence.getBoundingClientRect().top - top() - 8, behavior: "instant" });
+    document.documentElement.dataset.stmtArrived = "sentence";
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -12,11 +12,18 @@
   /* The canonical address of an anchor of this page: at the site's own address where the build
      was given one (Material then writes <link rel="canonical">), else where the page is read. */
   var canonical = document.querySelector("link[rel=canonical]");
-  function linkTo(anchor) {
-    var page = canonical ? canonical.href.split("#")[0] : window.location.origin + window.location.pathname;
-    return page + "#" + anchor;
+  /* `page`, when given, is the page the anchor is cited on, relative to this one: the whole
+     text cites a paragraph at its section page, so that one paragraph has one address. */
+  function linkTo(anchor, page) {
+    var here = canonical ? canonical.href.split("#")[0] : window.location.origin + window.location.pathname;
+    return (page ? new URL(page, here).href.split("#")[0] : here) + "#" + anchor;
   }
   window.StatementLinks = { linkTo: linkTo };
+
+  /* Where a page cites itself (the Data page's "how to cite"): its own canonical address. */
+  document.querySelectorAll(".md-content .stmt-self").forEach(function (here) {
+    here.textContent = linkTo("").replace(/#$/, "");
+  });
 
   function flash(button, label) {
     var text = button.textContent;
@@ -36,7 +43,7 @@
 
   /* On a touch screen with a system share sheet, share; elsewhere, copy. */
   function shareOrCopy(anchor, button) {
-    var url = linkTo(anchor);
+    var url = linkTo(anchor, button.dataset.page);
     if (navigator.share && window.matchMedia("(pointer: coarse)").matches) {
       navigator.share({ title: document.title, url: url }).catch(function () {});
     } else {
@@ -72,15 +79,55 @@
     return element.id.replace(/-[a-z]+$/, "");  // the parallel page's p12.5-ja is the sentence p12.5
   }
 
-  function showOffer() {
-    var found = selectedSentence();
-    if (!found) { offer.hidden = true; return; }
-    var rect = found.range.getBoundingClientRect();
-    offer.dataset.anchor = sentenceAnchor(found.sentence);
+  /* The offer under a rectangle of the page (the selection, or a sentence's last line). */
+  function place(rect) {
     offer.style.top = (window.scrollY + rect.bottom + 6) + "px";
-    offer.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 260)) + "px";
+    offer.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 280)) + "px";
     offer.hidden = false;
   }
+
+  function pageOf(sentence) {  // the whole text cites a sentence at its section page
+    var tools = sentence.closest(".stmt-para");
+    var button = tools && tools.querySelector("button.stmt-copy[data-page]");
+    return button ? button.dataset.page : "";
+  }
+
+  var checks = 0;
+  function showOffer() {
+    offer.dataset.checked = String(++checks);   // the selection was read (tests wait for this)
+    var found = selectedSentence();
+    if (!found) {
+      if (!offer.dataset.sentence) offer.hidden = true;  // the offer for a sentence stays
+      return;
+    }
+    offer.dataset.sentence = "";
+    offer.dataset.anchor = sentenceAnchor(found.sentence);
+    offer.dataset.page = pageOf(found.sentence);
+    offer.textContent = strings.copy_sentence || "Copy link to this sentence";
+    place(found.range.getBoundingClientRect());
+  }
+
+  /* "Copy the link to ¶7, sentence 6" under a sentence: the one a link led to, or one tapped. */
+  function offerFor(sentence) {
+    var anchor = sentenceAnchor(sentence);
+    var parts = anchor.slice(1).split(".");
+    offer.dataset.sentence = anchor;
+    offer.dataset.anchor = anchor;
+    offer.dataset.page = pageOf(sentence);
+    offer.textContent = strings.link_sentence.replace("{number}", parts[0]).replace("{sentence}", parts[1]);
+    var rects = sentence.getClientRects();
+    place(rects[rects.length - 1] || sentence.getBoundingClientRect());
+  }
+  window.StatementLinks.offerFor = offerFor;
+
+  document.addEventListener("click", function (event) {
+    if (event.target === offer) return;
+    var sentence = event.target.closest && event.target.closest(".md-content .stmt-sent[id]");
+    var tapped = sentence && window.matchMedia("(pointer: coarse)").matches &&
+      !event.target.closest("a, button, ins") && window.getSelection().isCollapsed;
+    if (tapped) { offerFor(sentence); return; }
+    if (offer.dataset.sentence) { offer.dataset.sentence = ""; offer.hidden = true; }
+  });
 
   var pending = null;
   document.addEventListener("selectionchange", function () {
@@ -90,19 +137,25 @@
   offer.addEventListener("mousedown", function (event) { event.preventDefault(); });  // keep the selection
   offer.addEventListener("click", function () { shareOrCopy(offer.dataset.anchor, offer); });
 
-  /* A link to a sentence: on the parallel page its id carries the language (p12.5-ja). */
+  /* A link to a sentence: on the parallel page its id carries the language (p12.5-ja). The
+     sentence gets the offer of its own link. */
   function markTarget() {
     document.querySelectorAll(".stmt-target").forEach(function (el) { el.classList.remove("stmt-target"); });
     var anchor = decodeURIComponent(window.location.hash.slice(1));
-    if (!/^p\d+\.\d+$/.test(anchor) || document.getElementById(anchor)) return;
-    var target = document.getElementById(anchor + "-" + lang);
-    if (target) {
+    if (!/^p\d+\.\d+$/.test(anchor)) return;
+    var target = document.getElementById(anchor);
+    if (!target) {
+      target = document.getElementById(anchor + "-" + lang);
+      if (!target) return;
       target.classList.add("stmt-target");
       target.scrollIntoView({ block: "center" });
     }
+    if (target.getClientRects().length) offerFor(target);
   }
   window.addEventListener("hashchange", markTarget);
-  markTarget();
+  // After the browser's own scroll to the #anchor (the offer is placed where the sentence is).
+  if (document.readyState === "complete") markTarget();
+  else window.addEventListener("load", markTarget);
 
   /* The parallel view: a sentence hovered or focused lights its counterpart. */
   function counterpart(element) {

@@ -98,6 +98,23 @@
     opener = null;
   }
 
+  /* A label and a text, with the part of the text that differs from `other` in a <mark>. */
+  function line(label, value, other) {
+    var span = document.createElement("span");
+    var start = 0, end = 0;
+    while (start < Math.min(value.length, other.length) && value[start] === other[start]) start++;
+    while (end < Math.min(value.length, other.length) - start &&
+           value[value.length - 1 - end] === other[other.length - 1 - end]) end++;
+    var mark = document.createElement("mark");
+    mark.className = "stmt-diff";
+    mark.textContent = value.slice(start, value.length - end);
+    var words = document.createElement("span");
+    words.lang = "ja";
+    words.append(value.slice(0, start), mark, value.slice(value.length - end));
+    span.append(label, words);
+    return span;
+  }
+
   function openSheet(word) {
     closeSheet();
     hide();
@@ -112,7 +129,15 @@
     title.textContent = word.textContent.trim();
     var text = document.createElement("p");
     text.className = "stmt-sheet-text";
-    text.textContent = word.dataset.tip;
+    if (word.dataset.published !== undefined) {
+      // A correction: what was published and what the site shows, the characters that differ
+      // marked (兩 → 両 look alike at reading size). The twin of render.py's `differing`.
+      text.append(line(strings.published, word.dataset.published, word.dataset.corrected),
+                  document.createElement("br"),
+                  line(strings.corrected, word.dataset.corrected, word.dataset.published));
+    } else {
+      text.textContent = word.dataset.tip;
+    }
     var actions = document.createElement("div");
     actions.className = "stmt-sheet-actions";
     var more = document.createElement("a");

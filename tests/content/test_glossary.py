@@ -126,3 +126,31 @@ def test_common_words_of_names_find_nothing_through_the_glossary(edition: Editio
     found = {word for found in search_words(edition).values() for word in found}
     assert not found & {"program", "programs", "japan", "u", "s", "the", "initiative", "climate",
                         "security", "energy", "nuclear", "cooperation", "united", "states"}
+
+
+def test_facilities_are_places(edition: Edition):
+    for term_id in ("mcas-futenma", "futenma-replacement-facility", "fclp-facility-mageshima", "henoko", "okinawa"):
+        assert edition.term(term_id).kind == "place", term_id
+
+
+def test_what_a_reader_looks_for_has_an_entry_linked_in_both_languages(edition: Edition):
+    """Issue 23: names a reader would look up that the glossary once lacked."""
+    for term_id in ("us-forces-japan", "sanctions-on-russia", "g7-russian-energy-commitment", "fact-sheets",
+                    "taiwan-strait", "east-china-sea", "south-china-sea", "henoko", "okinawa", "hiroshima"):
+        for lang in ("ja", "en"):
+            assert edition.mentions_of(term_id, lang), (term_id, lang)
+    assert [m.paragraph for m in edition.mentions_of("fact-sheets", "ja")] == [17, 27]
+
+
+def test_instruments_are_named_as_their_sources_name_them(edition: Edition):
+    memorandum = edition.term("jcg-uscg-memorandum")
+    assert memorandum.names["ja"] == "米国沿岸警備隊と海上保安庁との間の覚書"  # the instrument's own title and order
+    assert memorandum.names["en"].endswith("between the U.S. Coast Guard and the Japan Coast Guard")
+    assert "Annexes" not in memorandum.descriptions["en"] and "An annex" in memorandum.descriptions["en"]  # as in ¶13
+    assert memorandum.notes  # the statement words it differently
+    cancer = edition.term("cancer-research-memoranda")
+    assert "2014" in cancer.descriptions["en"] and "memorandum on research cooperation concluded in 2014" not in \
+        cancer.descriptions["en"]  # cooperation since 2014, one MOU (2017, renewed May 2022): what NCC reports
+    assert '"Memoranda"' in cancer.notes["en"]
+    task_force = edition.term("g20-joint-finance-health-task-force")
+    assert "interpretation" in task_force.notes["en"] and "G20 Finance and Health fora" in task_force.notes["en"]
