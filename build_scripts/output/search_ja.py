@@ -299,9 +299,21 @@ class VariantTable:
         return out
 
 
+_JAPANESE = "\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
+_RUN = re.compile(f"[{_JAPANESE}]+[^{_JAPANESE}]?")
+"""A run of kana and kanji, with the character that ends it (、。」 or a Latin letter…): what Sudachi
+reads. Only kana and kanji words have forms, and a word never spans other characters; the
+character after the run is kept because it decides how Sudachi reads the run's last word
+(高め before 、 is the verb 高める; at the end of a text, the adjective's stem)."""
+
+
 def variant_groups(texts: Iterable[str]) -> list[list[str]]:
-    """The variant table of a collection of texts (paragraphs, glossary names)."""
+    """The variant table of a collection of texts (paragraphs, glossary names).
+
+    Sudachi reads each distinct run of kana and kanji once: a statement repeats its phrases,
+    and one 100 times ours (benchmarks/synthetic.py) takes 0.2 s instead of 15.
+    """
     table = VariantTable()
-    for text in texts:
-        table.add_text(text)
+    for run in dict.fromkeys(m.group() for text in texts for m in _RUN.finditer(text)):
+        table.add_text(run)
     return table.groups()
