@@ -92,6 +92,16 @@ def test_the_variant_table_is_what_sudachi_reads():
     assert "し" not in flat and "な" not in flat  # particles and auxiliaries have no forms
 
 
+def test_the_table_is_read_from_each_distinct_run_of_kana_and_kanji():
+    """A statement repeats its phrases (and benchmarks/synthetic.py its paragraphs, marked -2, -3…):
+    the table is the same, and the text before 、 decides how its last word reads."""
+    text = "抑止力を高め、強靱なサプライチェーンに取り組んできた。クアッドの取組を強化する。"
+    table = search_ja.variant_groups([text])
+    marked = text.replace("クアッド", "クアッド-2").replace("強靱な", "強靱-3な")
+    assert search_ja.variant_groups([text, text, marked]) == table
+    assert any({"高める", "高め"} <= set(g) for g in table)  # the verb 高める, not the adjective's stem
+
+
 def test_the_browsers_stemmer_is_pythons(edition):
     """The vendored npm Snowball English stemmer and Python's snowballstemmer agree on every word of
     the text, the glossary and the spelling list."""

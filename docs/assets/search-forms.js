@@ -54,22 +54,27 @@
     return { variants: variantTable(index.v), spellings: spellings, stem: stemmerOf(options) };
   }
 
-  /* The index's variant table: form -> group, and each group as a regular expression's alternatives. */
+  /* The index's variant table: form -> group, each group as a regular expression's alternatives,
+     and the longest form that begins with each pair of characters (most places in a text begin
+     none: at 100× our statement the glossary's 37,000 names are read in a few milliseconds). */
   function variantTable(groups) {
-    var forms = new Map(), sources = [], longest = 0;
+    var forms = new Map(), sources = [], starts = new Map();
     (groups || []).forEach(function (group, g) {
       group.forEach(function (form) {
         if (!forms.has(form)) forms.set(form, g);
-        longest = Math.max(longest, form.length);
+        var start = form.slice(0, MIN_FORM);
+        starts.set(start, Math.max(starts.get(start) || 0, form.length));
       });
       sources.push(group.map(esc).join("|"));
     });
-    return { forms: forms, sources: sources, longest: longest };
+    return { forms: forms, sources: sources, starts: starts };
   }
 
   /* Japanese: the longest form of the table at `at`, as [group, length], or null. */
   function formAt(table, text, at) {
-    for (var n = Math.min(table.longest, text.length - at); n >= MIN_FORM; n--) {
+    var longest = table.starts.get(text.substr(at, MIN_FORM));
+    if (longest === undefined) return null;
+    for (var n = Math.min(longest, text.length - at); n >= MIN_FORM; n--) {
       var g = table.forms.get(text.substr(at, n));
       if (g !== undefined) return [g, n];
     }
