@@ -72,7 +72,8 @@ def test_the_index_is_the_same_with_the_cache_without_it_and_read_from_it(tmp_pa
         return {page.path: page.content for page in search_pages(edition, strings, folder)}
 
     made = pages(tmp_path)
-    assert len(list(tmp_path.glob("statement-site-*.json"))) == 2  # the Japanese variants, the English spellings
+    kinds = sorted(p.name.rsplit("-", 1)[0] for p in tmp_path.glob("statement-site-*.json"))
+    assert kinds == ["statement-site-en-spellings", "statement-site-ja-runs", "statement-site-ja-variants"]
     assert pages(tmp_path) == made == pages(None)
     assert json.loads(made["search-index/ja.json"])["v"] and json.loads(made["search-index/en.json"])["sp"]
 
@@ -91,3 +92,35 @@ print(sorted(name for name in ("sudachipy", "ja_itaiji", "snowballstemmer", "Ste
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO).stdout
             for _ in range(2)]
     assert runs[0].strip() != "[]" and runs[1].strip() == "[]"
+
+
+def test_after_an_edit_sudachi_reads_only_the_new_runs(tmp_path: Path, monkeypatch):
+    """The runs read by earlier builds are kept: an edit that adds a sentence has Sudachi read it
+    alone, and the table is the one made from scratch."""
+    from build_scripts.output import search_ja
+
+    read: list[str] = []
+    contribution = search_ja.contribution
+    monkeypatch.setattr(search_ja, "contribution", lambda run: (read.append(run), contribution(run))[1])
+
+    def build(texts: list[str]) -> list[list[str]]:
+        known = search_cache.read_runs(tmp_path)
+        table = search_ja.variant_groups(texts, known)
+        search_cache.write_runs(tmp_path, {run: known[run] for run in search_ja.runs(texts)})
+        return table
+
+    texts = ["強靱な経済のため、取組を強化する。", "セキュリティ及びイニシアティブ"]
+    edited = [*texts, "附属文書を濫用しない。"]
+    whole, whole_edited = search_ja.variant_groups(texts), search_ja.variant_groups(edited)  # from scratch
+    read.clear()
+    assert build(texts) == whole and read == search_ja.runs(texts)
+    read.clear()
+    assert build(edited) == whole_edited and read == ["附属文書を濫用しない。"]
+    read.clear()
+    assert build(texts) == whole and read == []  # an edit that only took text away: Sudachi is not needed
+
+
+@pytest.mark.parametrize("content", [b"[]", b'{"run": 1}', b'{"run": [["key"]]}', b'{"run": [["key", [1]]]}'])
+def test_a_damaged_memo_of_runs_is_not_trusted(tmp_path: Path, content: bytes):
+    (tmp_path / f"statement-site-ja-runs-{search_cache.cache_key('ja-runs', None)}.json").write_bytes(content)
+    assert search_cache.read_runs(tmp_path) == {}

@@ -6,7 +6,7 @@ words, also finds the paragraphs that mention the entry. The worker normalizes t
 itself (and can build character-bigram postings from it), so the index carries only the
 text: it stays close to the text's size.
 
-The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
+The file `search-index/<lang>.json`, read by docs/assets/search-engine.js (and search-forms.js):
 
     {"lang": "ja",                       language of the texts below
      "sections": ["冒頭", "見出し", …],   name of each section, in order: its heading; the opening
@@ -135,7 +135,13 @@ def _texts(edition: Edition, lang: str) -> list[str]:
 def variant_table(edition: Edition, cache_folder: Path | None = None) -> search_cache.Table:
     """The Japanese variant table of the original text and the glossary's Japanese names (search_ja.py),
     kept in `cache_folder` between builds (search_cache.py)."""
-    return search_cache.cached_table("ja-variants", _texts(edition, "ja"), search_ja.variant_groups, cache_folder)
+    def make(texts) -> search_cache.Table:
+        known = search_cache.read_runs(cache_folder)
+        table = search_ja.variant_groups(texts, known)
+        search_cache.write_runs(cache_folder, {run: known[run] for run in search_ja.runs(texts)})
+        return table
+
+    return search_cache.cached_table("ja-variants", _texts(edition, "ja"), make, cache_folder)
 
 
 def _of_names(variants: search_cache.Table, edition: Edition) -> search_cache.Table:

@@ -25,6 +25,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
+from typing import TypeGuard
 
 Table = list[list[str]]
 """A table of the index: groups of forms of one word ("v"), or [British, American] pairs ("sp")."""
@@ -50,17 +51,19 @@ def _versions() -> tuple[str, ...]:
     return tuple(found)
 
 
-def cache_key(kind: str, texts: Sequence[str]) -> str:
-    """The digest that names a table: its kind, the tools' versions, the rules' code and the texts."""
+def cache_key(kind: str, texts: Sequence[str] | None) -> str:
+    """The digest that names a table: its kind, the tools' versions, the rules' code and the texts
+    (None: what does not depend on the texts, the memo of runs)."""
     digest = hashlib.sha256()
     digest.update(json.dumps([kind, _versions()]).encode())
     for rules in RULES:
         digest.update(hashlib.sha256((_HERE / rules).read_bytes()).digest())
-    digest.update(json.dumps(list(texts), ensure_ascii=False).encode())
+    if texts is not None:
+        digest.update(json.dumps(list(texts), ensure_ascii=False).encode())
     return digest.hexdigest()[:32]
 
 
-def _is_table(value: object) -> bool:
+def _is_table(value: object) -> TypeGuard[Table]:
     return isinstance(value, list) and all(
         isinstance(group, list) and all(isinstance(form, str) for form in group) for group in value)
 
@@ -70,20 +73,56 @@ def cached_table(kind: str, texts: Sequence[str], make: Callable[[Sequence[str]]
     if folder is None:
         return make(texts)
     path = folder / f"statement-site-{kind}-{cache_key(kind, texts)}.json"
-    with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if _is_table(kept):
-            return kept
+    kept = _read(path)
+    if _is_table(kept):
+        return kept
     table = make(texts)
-    # Written whole under another name, then renamed: a build running beside this one never
-    # reads half a file.
+    _write(path, table)
+    return table
+
+
+def _is_memo(value: object) -> TypeGuard[dict[str, list[list]]]:
+    return isinstance(value, dict) and all(
+        isinstance(pairs, list) and all(
+            isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and _is_table([pair[1]])
+            for pair in pairs)
+        for pairs in value.values())
+
+
+def read_runs(folder: Path | None) -> dict[str, list[tuple[str, list[str]]]]:
+    """What the runs of Japanese text read by earlier builds added to the variant table
+    (search_ja.Contribution, by run): after an edit, Sudachi reads only the new runs, and none
+    at all if the edit added no run of kana and kanji. Empty if there is none to trust."""
+    if folder is None:
+        return {}
+    kept = _read(folder / f"statement-site-ja-runs-{cache_key('ja-runs', None)}.json")
+    if not _is_memo(kept):
+        return {}
+    return {run: [(key, forms) for key, forms in pairs] for run, pairs in kept.items()}
+
+
+def write_runs(folder: Path | None, known: dict[str, list[tuple[str, list[str]]]]) -> None:
+    """Keep the runs' contributions for the next build (those of the text as it is now)."""
+    if folder is not None:
+        _write(folder / f"statement-site-ja-runs-{cache_key('ja-runs', None)}.json", known)
+
+
+def _read(path: Path) -> object:
+    """The JSON value of a file of the cache, or None if it cannot be read."""
+    with contextlib.suppress(OSError, UnicodeDecodeError, ValueError):
+        return json.loads(path.read_text(encoding="utf-8"))
+    return None
+
+
+def _write(path: Path, value: object) -> None:
+    """Write a file of the cache whole under another name, then rename it (a build running beside
+    this one never reads half a file); a folder that cannot be written keeps nothing."""
     with contextlib.suppress(OSError):
-        handle, name = tempfile.mkstemp(dir=folder, prefix=path.name, suffix=".part")
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(table, out, ensure_ascii=False, separators=(",", ":"))
+                json.dump(value, out, ensure_ascii=False, separators=(",", ":"))
             os.replace(name, path)
         except OSError:
             os.unlink(name)
             raise
-    return table

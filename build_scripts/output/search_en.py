@@ -3,9 +3,10 @@
 The browser stems a query's words with the Snowball English stemmer (the vendored
 docs/assets/vendor/wink-porter2-stemmer.js, from npm) and the text's words with the same
 stemmer, so `cooperate` finds "cooperation" and `sanctioned` "sanctions". The build stems the
-text's words with the Python implementation of the same algorithm (snowballstemmer, pinned
-to 2.2.0: the Snowball version whose English stemmer the JavaScript implements; the tests
-check that the two agree word for word) to choose the spellings the index carries.
+text's words with the Snowball project's own Python binding of the same algorithm (PyStemmer,
+pinned to 2.2.0.3: Snowball 2.2.0, whose English stemmer the JavaScript implements; Snowball 3
+stems some words otherwise; the tests check that the two agree word for word) to choose the
+spellings the index carries.
 
 British and American spellings come from the list of the `eng` package (orsinium-labs/eng,
 MIT; `eng/words.txt`, about 1,900 British words with their American spelling, from
@@ -28,10 +29,11 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 @functools.cache
 def _stemmer():
-    # (imported here: a build that finds the spellings in the cache, search_cache.py, needs no stemmer)
-    import snowballstemmer
+    # (imported here: a build that finds the spellings in the cache, search_cache.py, needs no
+    # stemmer; PyStemmer is a C extension, imported ten times quicker than snowballstemmer)
+    import Stemmer
 
-    return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 def stem(word: str) -> str:

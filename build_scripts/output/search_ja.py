@@ -20,7 +20,11 @@ and, for every word of it, writes down the other ways of writing it that Sudachi
 
 The index gets one list of written forms per word that has two or more (the group), each
 form normalized as the engine normalizes text (NFKC, lower case). The engine replaces any form
-in a query by "any form of the group" and marks what the text writes (search-engine.js).
+in a query by "any form of the group" and marks what the text writes (search-forms.js).
+
+Cost: Sudachi reads each distinct run of kana and kanji once, and each word's forms are
+remembered for the process; search_cache.py keeps the table between builds, so that a build
+whose texts did not change loads neither Sudachi nor its dictionary.
 
 Where it stops: only what Sudachi's dictionary links (がん and 癌 are two words to it);
 a form that no rule proposes (a kanji replaced by a homophone that is not the normalized
@@ -268,35 +272,24 @@ def _forms(word: _Word) -> frozenset[str]:
     return frozenset(f for f in forms if _usable(f))
 
 
-class VariantTable:
-    """The written forms of every word of a text that Sudachi knows in more than one form."""
+Contribution = list[tuple[str, list[str]]]
+"""What the words of a run add to the table: (the group's key, the forms), a pair per content
+word: the key is Sudachi's normalized form of the word (of its verb, for a continuative noun)."""
 
-    def __init__(self) -> None:
-        self._groups: dict[str, set[str]] = {}
-        """Sudachi's normalized form of each word (of its verb, for a continuative noun): its forms."""
-        self._seen: set[_Word] = set()
 
-    def add_text(self, text: str) -> None:
-        """Read a paragraph (or a name) and add the forms of its words."""
-        for m in tokens(text):
-            word = _word(m)
-            if word in self._seen or not _content_word(word):
-                continue
-            self._seen.add(word)
-            key, forms = word.normal, set(_forms(word))
-            if word.pos[0] == "名詞" and (verb := _verb_of(word)) is not None:
-                key = verb.normal
-                forms |= _forms(verb)
-            self._groups.setdefault(key, set()).update(forms)
-
-    def groups(self) -> list[list[str]]:
-        """Each word's forms (two or more), folded, longest first; groups in a stable order."""
-        out = []
-        for key in sorted(self._groups):
-            forms = sorted({fold(f) for f in self._groups[key]}, key=lambda f: (-len(f), f))
-            if len(forms) >= 2:
-                out.append(forms)
-        return out
+def contribution(run: str) -> Contribution:
+    """The groups and forms of the content words of a run of text, as Sudachi reads it."""
+    out: Contribution = []
+    for m in tokens(run):
+        word = _word(m)
+        if not _content_word(word):
+            continue
+        key, forms = word.normal, set(_forms(word))
+        if word.pos[0] == "名詞" and (verb := _verb_of(word)) is not None:
+            key = verb.normal
+            forms |= _forms(verb)
+        out.append((key, sorted(forms)))
+    return out
 
 
 _JAPANESE = "\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆"
@@ -307,13 +300,31 @@ character after the run is kept because it decides how Sudachi reads the run's l
 (高め before 、 is the verb 高める; at the end of a text, the adjective's stem)."""
 
 
-def variant_groups(texts: Iterable[str]) -> list[list[str]]:
-    """The variant table of a collection of texts (paragraphs, glossary names).
+def runs(texts: Iterable[str]) -> list[str]:
+    """The distinct runs of kana and kanji of the texts, in order (see _RUN)."""
+    return list(dict.fromkeys(m.group() for text in texts for m in _RUN.finditer(text)))
+
+
+def variant_groups(texts: Iterable[str], known: dict[str, Contribution] | None = None) -> list[list[str]]:
+    """The variant table of a collection of texts (paragraphs, glossary names): each word's forms
+    (two or more), folded, longest first, the groups in a stable order.
 
     Sudachi reads each distinct run of kana and kanji once: a statement repeats its phrases,
-    and one 100 times ours (benchmarks/synthetic.py) takes 0.2 s instead of 15.
+    and one 100 times ours (benchmarks/synthetic.py) takes 0.2 s instead of 15. `known` holds
+    the contributions of runs read before (search_cache.py keeps them between builds): only
+    the others are read, and added to it.
     """
-    table = VariantTable()
-    for run in dict.fromkeys(m.group() for text in texts for m in _RUN.finditer(text)):
-        table.add_text(run)
-    return table.groups()
+    if known is None:
+        known = {}
+    groups: dict[str, set[str]] = {}
+    for run in runs(texts):
+        if run not in known:
+            known[run] = contribution(run)
+        for key, forms in known[run]:
+            groups.setdefault(key, set()).update(forms)
+    out = []
+    for key in sorted(groups):
+        forms = sorted({fold(f) for f in groups[key]}, key=lambda f: (-len(f), f))
+        if len(forms) >= 2:
+            out.append(forms)
+    return out
