@@ -164,8 +164,7 @@ def main() -> None:
                 page.on("request", asked)
                 report(f"first visit {first}", visit(page, cdp, url + first))
                 if offline:  # the whole site in the service worker's cache: offline.js says so
-                    page.wait_for_function("() => document.documentElement.hasAttribute('data-stmt-offline')",
-                                           timeout=600000)  # (a function: the site's policy refuses string evaluation)
+                    page.wait_for_function("() => document.documentElement.hasAttribute('data-stmt-offline')", timeout=600000)
                     report("then in the background, the service worker", background(
                         args.site, "/", SERVED[start:], page_paths, NOT_MODIFIED[unchanged:]))
                 report(f"warm cache {second}", visit(page, cdp, url + second))

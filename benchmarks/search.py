@@ -99,8 +99,6 @@ def latencies(site: Path, runs: int) -> list[str]:
                 page = browser.new_page(service_workers="block")
                 page.goto(f"{url}/{prefix}")
                 page.keyboard.press("/")
-                # (predicates are functions: an expression would be evaluated as a string, which the
-                # site's Content-Security-Policy refuses)
                 page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.length > 0")
                 page.wait_for_timeout(1000)  # the worker loads and prepares the index
                 page.evaluate(PROBE)
@@ -120,7 +118,7 @@ def latencies(site: Path, runs: int) -> list[str]:
                         else:
                             page.keyboard.type(query[-1])
                             page.keyboard.press("End")
-                        page.wait_for_function("n => window.__latencies.length > n", arg=before, timeout=10000)
+                        page.wait_for_function(f"() => window.__latencies.length > {before}", timeout=10000)
                         times.append(page.evaluate(f"window.__latencies[{before}]"))
                 rows.append(f"  {lang}: median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms "
                             f"from last keystroke to results ({len(times)} searches)")
@@ -158,7 +156,7 @@ def first_queries(site: Path, runs: int) -> list[str]:
                         else:
                             page.keyboard.type(query[-1])
                             page.keyboard.press("End")
-                        page.wait_for_function("() => window.__painted.some(t => t > window.__lastKey)", timeout=60000)
+                        page.wait_for_function("window.__painted.some(t => t > window.__lastKey)", timeout=60000)
                         while True:  # until the results have stopped changing for a second
                             painted = page.evaluate("window.__painted.length")
                             page.wait_for_timeout(1000)

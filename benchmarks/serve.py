@@ -44,7 +44,7 @@ def main() -> None:
                 marker = f"計測{run}回目"
                 start = time.perf_counter()
                 corrections.write_text(original.replace("歴史的仮名遣い", marker), encoding="utf-8")
-                page.wait_for_function(f"document.body.innerText.includes({marker!r})", timeout=60000, polling=20)
+                page.wait_for_function(f"() => document.body.innerText.includes({marker!r})", timeout=60000, polling=20)
                 times.append(time.perf_counter() - start)
                 page.wait_for_timeout(1500)
             browser.close()

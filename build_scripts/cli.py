@@ -14,13 +14,15 @@ from mkdocs.exceptions import MkDocsException
 
 from .addresses import is_web_address
 from .build import NotConfigured, build_site, load
-from .edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
+from .edition import TRANSLATION_FILE, load_edition
 from .errors import InputError, InputErrors, quoted
 from .inputs.textfile import display_path
+from .languages import TRANSLATIONS
 from .linking.coverage import candidates
 from .model import Edition, Origin
 from .output.data import DATA_FOLDER
 from .plugin.plugin import InputProblems
+from .report import decisions, outline
 from .sitefolder import SiteFolderRefused
 
 
@@ -69,19 +71,12 @@ def _check(args: argparse.Namespace) -> int:
         raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
     print(f"ok: {display_path(source)}: {summary(edition)}")
     _warnings(edition)
-    for lang in TRANSLATION_LANGUAGES:
+    for lang in TRANSLATIONS:
         if lang not in edition.languages:
             print(f"note: no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: "
                   f"building without the '{lang}' pages and language selector")
-    report = edition.statement.report
-    for join in report.joins:
-        by = f" (override {join.override})" if join.override else ""
-        print(f"join: {join.origin}: {join.before} | {join.after}{by}")
-    for origin, text in report.doubtful:
-        print(f"a heading?: {origin}: {quoted(text)} was read as the start of a paragraph (statement.yml can "
-              "declare it a heading)")
-    for origin, what in report.overrides:
-        print(f"override: {origin}: {what}")
+    for line in decisions(edition.statement) + outline(edition.statement):
+        print(line)
     for candidate in candidates(edition):
         print(f"glossary candidate: {candidate}")
     return 0
@@ -99,6 +94,8 @@ def _build(args: argparse.Namespace) -> int:
     assert generated is not None
     print(f"statement: {summary(generated.edition)} ({generated.load_seconds:.2f} s)")
     _warnings(generated.edition)
+    for line in decisions(generated.edition.statement):
+        print(line)
     for note in generated.notes:
         print(f"note: {note}")
     data = [page for page in generated.pages if page.path.startswith(f"{DATA_FOLDER}/")]

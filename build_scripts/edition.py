@@ -15,6 +15,7 @@ from .inputs.parse import parse
 from .inputs.publication import load_publication, name_sections
 from .inputs.textfile import display_path, invisible_characters, read_text
 from .inputs.translation import load_translation, original_version
+from .languages import TRANSLATIONS
 from .linking.coverage import check_glossary
 from .linking.mentions import link_mentions
 from .model import Edition, Origin, Publication, Statement
@@ -24,8 +25,6 @@ PUBLICATION_FILE = "statement.yml"
 CORRECTIONS_FILE = "corrections.yml"
 GLOSSARY_FILE = "glossary.yml"
 TRANSLATION_FILE = "translation.{lang}.yml"
-TRANSLATION_LANGUAGES = ("en",)
-"""Languages the site can add to the Japanese original, each from its own translation file."""
 
 T = TypeVar("T")
 
@@ -69,7 +68,7 @@ def load_edition(source: Path) -> Edition:
     statement = apply_corrections(named or statement, corrections or (), problems)
     versions = [original_version(statement)]
     if named is not None:
-        for lang in TRANSLATION_LANGUAGES:
+        for lang in TRANSLATIONS:
             path = source / TRANSLATION_FILE.format(lang=lang)
             translation = _attempt(problems, functools.partial(load_translation, path, lang, statement))
             if translation is not None:

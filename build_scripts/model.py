@@ -49,6 +49,16 @@ class Span:
     """The id of the glossary entry this run links to (its first mention in the paragraph)."""
 
 
+PARAGRAPH_KINDS = {
+    "text": "running text; its lines are list items (・…, ①…, (a)…)",
+    "notes": "notes (注１…, ※１…), one a line",
+    "table": "rows of 項目：内容, under an optional caption",
+    "lines": "lines that are lines: a contact block (【お問い合わせ】…), or a block statement.yml declares so",
+    "closing": "the end of the text or of an annex: the date and the issuing office, signatories",
+}
+"""The kinds of paragraph, and what each is; every kind but text keeps each of its lines a line."""
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of the statement body, numbered through the whole statement."""
@@ -56,11 +66,17 @@ class Paragraph:
     number: int
     """Stable 1-based number (¶N); the anchor is p<N>."""
     published: str
-    """The text as published, page-break splits joined."""
+    """The text as published, page-break splits joined (its lines run on: `lines` says where each begins)."""
     origin: Origin
     """Where the paragraph starts in the statement file."""
     spans: tuple[Span, ...] = ()
     """The text as shown, in runs; empty until corrections are applied."""
+    kind: str = "text"
+    """One of PARAGRAPH_KINDS."""
+    lines: tuple[int, ...] = ()
+    """Where each of its lines begins in `text` (list items, notes, rows, the lines of a closing
+    block); the text before the first is its lead, which may be empty. Empty for running text
+    without items. Each line is p<N>-<k> (k from 1) and begins a sentence of its own."""
 
     @property
     def anchor(self) -> str:
@@ -77,18 +93,55 @@ class Paragraph:
         """The corrections applied to this paragraph, in text order."""
         return tuple(s.correction for s in self.spans if s.correction is not None)
 
+    @property
+    def published_lines(self) -> tuple[int, ...]:
+        """Where each of its lines begins in `published` (`lines` is where in `text`): a
+        correction never runs across a line's start (inputs/corrections.py)."""
+        starts, shown, published = [], 0, 0
+        pending = list(self.lines)
+        for span in self.spans:
+            while pending and pending[0] < shown + len(span.text):
+                starts.append(published + max(0, pending.pop(0) - shown) if span.correction is None else published)
+            shown += len(span.text)
+            published += len(span.correction.published) if span.correction else len(span.text)
+        return (*starts, *(published + line - shown for line in pending)) if self.spans else self.lines
+
+    @property
+    def lead(self) -> str:
+        """The text before its first line (all of it when it has no lines)."""
+        return self.text[:self.lines[0]].rstrip() if self.lines else self.text
+
+    @property
+    def line_texts(self) -> tuple[str, ...]:
+        """The text of each of its lines, in order."""
+        if not self.lines:
+            return ()
+        ends = (*self.lines[1:], len(self.text))
+        return tuple(self.text[start:end].rstrip() for start, end in zip(self.lines, ends, strict=True))
+
 
 @dataclass(frozen=True)
 class Subheading:
-    """A second-level heading inside a section: （１）, (2), ① …"""
+    """A heading inside a section, at any level below it: （１）, (2), ①, ア, （ア）…"""
 
-    index: int
-    """1-based position among its section's subheadings (its anchor is <section slug>-<index>)."""
+    path: tuple[int, ...]
+    """Its place in the section's outline: (2,) is the section's second heading of level 2,
+    (2, 1) the first of level 3 under it. Its anchor is <section slug>-2-1."""
     text: str
     """The heading as published, its number included."""
     before: int
     """The number of the first paragraph under it."""
     origin: Origin
+
+    @property
+    def level(self) -> int:
+        """2 for a heading right under the section's, 3 under that, and so on."""
+        return len(self.path) + 1
+
+    @property
+    def index(self) -> int:
+        """1-based position among the headings of its level under the same heading."""
+        return self.path[-1]
 
 
 @dataclass(frozen=True)
@@ -104,15 +157,17 @@ class Section:
     paragraphs: tuple[Paragraph, ...]
     origin: Origin
     subheadings: tuple[Subheading, ...] = ()
-    """Its second-level headings, in order."""
+    """Its headings below its own, at every level, in text order."""
+    annex: bool = False
+    """It belongs to an annex (別添, 別紙…), a part of the statement with its own numbering."""
 
     def anchor(self, subheading: Subheading) -> str:
         """The HTML id of one of its subheadings (also its key in a translation's headings)."""
-        return f"{self.slug}-{subheading.index}"
+        return f"{self.slug}-" + "-".join(str(i) for i in subheading.path)
 
-    def subheading_before(self, number: int) -> Subheading | None:
-        """The subheading that paragraph ¶number comes right after, if any."""
-        return next((s for s in self.subheadings if s.before == number), None)
+    def subheadings_before(self, number: int) -> tuple[Subheading, ...]:
+        """The subheadings that paragraph ¶number comes right after (one under the other), in order."""
+        return tuple(s for s in self.subheadings if s.before == number)
 
     @property
     def first(self) -> int:
@@ -164,7 +219,9 @@ class Statement:
     sections: tuple[Section, ...]
     origin: Origin
     date_text: str = ""
-    """The date line as published (令和四年五月二十三日, 2022年5月23日…)."""
+    """The date as published (令和四年五月二十三日, 2022年5月23日…)."""
+    issuer: str = ""
+    """The issuing office that a press release names under its date at the top (外務省), as published."""
     report: ParseReport = field(default_factory=lambda: ParseReport())
     """What the parser decided that an editor may want to see (`statement-site check`)."""
 
@@ -207,6 +264,13 @@ class Version:
     sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """(start, end) of each sentence of each paragraph's text: sentence k of ¶N is p<N>.<k>
     in every language (inputs/sentences.py)."""
+    lines: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """Where each line of a paragraph begins in this language's text (see Paragraph.lines):
+    line k begins with the same sentence in every language."""
+
+    def text(self, number: int) -> str:
+        """The text of paragraph ¶number in this language, as shown."""
+        return "".join(span.text for span in self.paragraphs[number])
 
     def heading(self, section: Section) -> str | None:
         """The heading of a section in this language, None for the opening section."""
@@ -266,10 +330,15 @@ class Override:
     """An editor's word, in statement.yml, on what the plain text cannot tell."""
 
     kind: str
-    """join (a block continues in the next), split (one block is two), heading, paragraph (not a heading)."""
+    """One of inputs/publication.py's OVERRIDES: join, nojoin, split, heading, paragraph, notes,
+    table, lines, closing, annex, title, date."""
     text: str
-    """The text it applies to: the end of a block (join), `before|after` (split), a whole block."""
+    """The text it applies to: the end of a block (join, nojoin), `before|after` (split), a
+    whole block (heading, paragraph), the first line of a block (notes, table, lines, closing),
+    a line (annex, date), the title's lines run together (title)."""
     origin: Origin
+    level: int | None = None
+    """For a heading: its level (1: a section of its own, 2 under one, …); None to read it from its numbering."""
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,14 @@ def make_project(root: Path, source: Path | None = None) -> Path:
     return root / "mkdocs.yml"
 
 
+def set_plugin_option(config: Path, option: str) -> None:
+    """Give the statement-site plugin of a project's mkdocs.yml one more option (`offline: false`)."""
+    text = config.read_text(encoding="utf-8")
+    assert "      templates_dir: templates\n" in text
+    config.write_text(text.replace("      templates_dir: templates\n", f"      templates_dir: templates\n      {option}\n", 1),
+                      encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the real project (real statement) in a temporary folder."""
@@ -80,6 +88,24 @@ def real_site(tmp_path_factory) -> Path:
 
 # Browser fixtures: the built site served on loopback, Debian's Chromium driven by Playwright.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+_wait_for_function = Page.wait_for_function
+
+
+def _wait_for_a_function(self: Page, expression: str, *args, **kwargs):
+    """Page.wait_for_function, given a function only. Playwright checks an expression
+    ("document.x !== null") once by the debugger, then each further time by evaluating the
+    string in the page, which the site's Content-Security-Policy refuses (no 'unsafe-eval'):
+    such a wait passes when the state is there at once and fails otherwise, a flake that
+    depends on the machine's speed. A function ("() => document.x !== null") is checked the
+    same way every time."""
+    text = expression.lstrip()
+    assert "=>" in text.split("\n", 1)[0] or text.startswith(("function", "async")), (
+        f"wait_for_function needs a function, not an expression: {expression[:60]!r}")
+    return _wait_for_function(self, expression, *args, **kwargs)
+
+
+Page.wait_for_function = _wait_for_a_function  # type: ignore[method-assign]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -204,12 +204,12 @@ def test_on_a_phone_a_sentence_link_shows_and_marks_its_sentence(phone: Page, se
     page.locator("#p12 .stmt-switch button[data-show=ja]").tap()
     assert not page.locator("[id='p12.4-en']").is_visible()
     page.evaluate("window.location.hash = '#p12.5'")
-    page.wait_for_function("document.getElementById('p12.5-en').classList.contains('stmt-target')")
+    page.wait_for_function("() => document.getElementById('p12.5-en').classList.contains('stmt-target')")
     assert in_view(page, "[id='p12.5-en']")
     assert page.locator("#p12 .stmt-switch button[data-show=en]").get_attribute("aria-pressed") == "true"
     # a link to the Japanese sentence itself shows the Japanese
     page.evaluate("window.location.hash = '#p12.3-ja'")
-    page.wait_for_function("document.getElementById('p12.3-ja').getClientRects().length > 0")
+    page.wait_for_function("() => document.getElementById('p12.3-ja').getClientRects().length > 0")
     assert in_view(page, "[id='p12.3-ja']")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from build_scripts.cli import main
 from build_scripts.output.offline import WORKER_FILE, manifest, site_version
 
-from .conftest import make_project
+from .conftest import make_project, set_plugin_option
 
 HEAD = re.compile(r"var OFFLINE = (\{.*?\});\n")
 
@@ -81,9 +81,7 @@ def test_the_version_is_a_hash_of_the_built_site_but_the_worker(real_site: Path,
 
 def test_with_offline_off_the_worker_removes_itself_and_pages_do_not_register(tmp_path: Path):
     config = make_project(tmp_path)
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      templates_dir: templates\n", "      templates_dir: templates\n      offline: false\n"),
-                      encoding="utf-8")
+    set_plugin_option(config, "offline: false")
     assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
                  "--site-dir", str(tmp_path / "site")]) == 0
     worker = (tmp_path / "site" / WORKER_FILE).read_text(encoding="utf-8")
@@ -93,9 +91,7 @@ def test_with_offline_off_the_worker_removes_itself_and_pages_do_not_register(tm
 
 def test_the_budget_is_written_and_said(tmp_path: Path, capsys):
     config = make_project(tmp_path)
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      templates_dir: templates\n", "      templates_dir: templates\n      offline_budget: 0.3\n"),
-                      encoding="utf-8")
+    set_plugin_option(config, "offline_budget: 0.3")
     assert main(["build", "--config", str(config), "--source", str(tmp_path / "source"),
                  "--site-dir", str(tmp_path / "site")]) == 0
     written = offline_of(tmp_path / "site")
@@ -108,8 +104,6 @@ def test_the_budget_is_written_and_said(tmp_path: Path, capsys):
 
 def test_a_negative_budget_is_refused(tmp_path: Path, caplog):
     config = make_project(tmp_path)
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      templates_dir: templates\n", "      templates_dir: templates\n      offline_budget: -1\n"),
-                      encoding="utf-8")
+    set_plugin_option(config, "offline_budget: -1")
     assert main(["build", "--config", str(config)]) == 1
     assert "option 'offline_budget': must be 0 or more megabytes, found -1" in caplog.text

@@ -16,7 +16,7 @@ from build_scripts.cli import main
 from build_scripts.edition import load_edition
 from build_scripts.output.offline import manifest
 
-from .conftest import STATEMENT_DIR, make_project, requests_outside, serve
+from .conftest import STATEMENT_DIR, make_project, requests_outside, serve, set_plugin_option
 from .test_search_browser import first_sentence_with, search
 
 CACHED = "base => caches.keys().then(names => names.filter(name => name.startsWith('statement-site ' + base + ' ')))"
@@ -125,10 +125,7 @@ def test_past_its_budget_the_worker_caches_the_readers_language_first_and_the_re
                if not f.startswith("search-index/ja") and (f.startswith(("en/", "search-index/en")) or
                                                            not (f == "./" or f.endswith("/")))]
     needed = sum(size for f, size in zip(whole.files, whole.compressed, strict=True) if f in english)
-    text = project.read_text(encoding="utf-8")
-    project.write_text(text.replace("      templates_dir: templates\n",
-                                    f"      templates_dir: templates\n      offline_budget: {(needed + 2000) / 1e6}\n"),
-                       encoding="utf-8")
+    set_plugin_option(project, f"offline_budget: {(needed + 2000) / 1e6}")
     assert main(args) == 0
     version = manifest(site).version
     httpd, url = serve(site)

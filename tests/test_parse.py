@@ -88,14 +88,19 @@ def errors_of(text: str) -> list[str]:
     return [str(e) for e in caught.value.errors]
 
 
-def test_heading_with_no_body():
+def test_heading_with_no_body_says_what_to_write():
     assert errors_of(body("前文である。", "見出し一", "見出し二", "本文である。")) == [
-        "s.txt:7: heading '見出し一' has no paragraphs under it"
+        "s.txt:7: heading '見出し一' has no paragraphs under it (the next heading, '見出し二' on line 9, is at its "
+        'level or above): in statement.yml, under overrides:, write "- paragraph: 見出し一" if it is not a heading, '
+        'or "- heading: 見出し二" with "level: 2" if that one belongs under it'
     ]
 
 
-def test_heading_at_the_end():
-    assert errors_of(body("前文である。", "最後の見出し")) == ["s.txt:7: heading '最後の見出し' has no paragraphs under it"]
+def test_heading_at_the_end_says_what_to_write():
+    assert errors_of(body("前文である。", "最後の見出し")) == [
+        "s.txt:7: heading '最後の見出し' has no paragraphs under it (it ends the text): in statement.yml, under "
+        'overrides:, write "- paragraph: 最後の見出し" if it is text, or "- closing: 最後の見出し" if it begins the '
+        "closing lines (a date, the issuing office, signatories)"]
 
 
 def test_no_title():
@@ -150,18 +155,26 @@ def test_impossible_dates(line, message):
 
 def test_numbered_headings_two_levels_with_commas():
     text = body("前文である。", "１．協力、交流の強化", "本文である。", "（１）人材・研究", "第一の段落である。",
-                "(2) 次の小見出し", "第二の段落である。", "第2　総括", "最後の段落である。")
+                "(2) 次の小見出し", "第二の段落である。", "2. 総括", "最後の段落である。")
     statement = parse(text, "s.txt")
-    assert [s.heading for s in statement.sections] == [None, "１．協力、交流の強化", "第2　総括"]
+    assert [s.heading for s in statement.sections] == [None, "１．協力、交流の強化", "2. 総括"]
     first = statement.sections[1]
     assert [(sub.text, sub.before) for sub in first.subheadings] == [("（１）人材・研究", 3), ("(2) 次の小見出し", 4)]
     assert [p.number for p in statement.paragraphs] == [1, 2, 3, 4, 5]
 
 
-def test_a_second_level_heading_needs_a_first():
-    assert errors_of(body("前文である。", "（１）小見出し", "本文である。")) == [
-        "s.txt:7: heading '（１）小見出し' is second-level, but no top-level heading (１．, 1., 第1 or an unnumbered one) "
-        "comes before it"]
+def test_a_sub_heading_needs_a_heading_above_it():
+    assert errors_of(body("前文である。", "（１）小見出し", "本文である。", "見出し", "本文である。")) == [
+        "s.txt:7: heading '（１）小見出し' is numbered like （１）, a level below the headings that have no number, but "
+        'none of those comes before it: in statement.yml, under overrides:, write "- heading: （１）小見出し" with '
+        '"level: 1" if it is one of the top headings of the text']
+    assert errors_of(body("前文である。", "（１）小見出し", "本文である。", "１．見出し", "本文である。"))[0].startswith(
+        "s.txt:7: heading '（１）小見出し' is numbered like （１）, a level below the headings numbered like １．, but")
+
+
+def test_the_only_numbering_of_a_text_is_its_top_level_whatever_it_is():
+    statement = parse(body("前文である。", "（１）見出し", "本文である。", "（２）見出し", "本文である。"), "s.txt")
+    assert [s.heading for s in statement.sections] == [None, "（１）見出し", "（２）見出し"]
 
 
 def test_list_items_belong_to_their_paragraph_and_end_it():
@@ -169,7 +182,9 @@ def test_list_items_belong_to_their_paragraph_and_end_it():
                 "新たな段落である。")
     statement = parse(text, "s.txt")
     [listed, after] = statement.paragraphs
-    assert listed.published == "両首脳は、次の点で一致した。\n・第一の点\n・第二の点の説明が長く続く行\n・第三の点"
+    assert listed.lead == "両首脳は、次の点で一致した。"
+    assert listed.line_texts == ("・第一の点", "・第二の点の説明が長く続く行", "・第三の点")
+    assert listed.published == "両首脳は、次の点で一致した。・第一の点・第二の点の説明が長く続く行・第三の点"
     assert after.published == "新たな段落である。"
 
 
@@ -177,7 +192,7 @@ def test_a_circled_number_is_a_heading_alone_after_a_heading_and_an_item_in_a_li
     text = body("前文である。", "施策", "①人材育成", "大学と協力する。", "両首脳は、次を確認した。\n①第一\n②第二")
     statement = parse(text, "s.txt")
     assert [sub.text for sub in statement.sections[1].subheadings] == ["①人材育成"]
-    assert statement.paragraphs[-1].published.endswith("\n①第一\n②第二")
+    assert statement.paragraphs[-1].line_texts == ("①第一", "②第二")
 
 
 @pytest.mark.parametrize("mark", ["（了）", "以上", "（以上）"])
@@ -192,3 +207,88 @@ def test_every_join_is_reported_and_a_short_block_joined_is_asked_about():
     joins = [(str(j.origin), j.before, j.after) for j in statement.report.joins]
     assert joins == [("s.txt:9", "一致した点、その他", "両首脳は、協力を確認し"), ("s.txt:11", "…他両首脳は、協力を確認し", "た。")]
     assert [(str(o), text) for o, text in statement.report.doubtful] == [("s.txt:7", "一致した点、その他")]
+
+
+def with_overrides(*overrides: tuple[str, str] | tuple[str, str, int]):
+    """A Publication with the given overrides (kind, text[, level]), each on its own line of statement.yml."""
+    from build_scripts.model import Origin, Override, Publication
+
+    return Publication(overrides=tuple(Override(kind, text, Origin("statement.yml", i), *rest)
+                                       for i, (kind, text, *rest) in enumerate(overrides, start=1)))
+
+
+def test_messages_print_a_full_width_space_as_it_is():
+    [message] = errors_of(body("前文である。", "第一　基本的な考え方", "第二　施策", "本文である。"))
+    assert "'第一　基本的な考え方'" in message and "\\u3000" not in message
+    assert '"- paragraph: 第一　基本的な考え方"' in message
+
+
+def test_a_date_with_a_weekday_is_checked_against_the_date():
+    statement = parse(body("本文である。", header="題名\n令和５年１月１３日（木）"), "s.txt")
+    [(origin, warning)] = statement.report.warnings
+    assert str(origin) == "s.txt:2" and statement.date == datetime.date(2023, 1, 13) and warning.startswith(
+        "the date 令和５年１月１３日（木） gives the weekday 木, but 2023-01-13 is a 金曜日 (Friday)")
+
+
+@pytest.mark.parametrize("header, title, date", [
+    ("題名の一行目\n（外務大臣談話）\n2023年1月13日", "題名の一行目（外務大臣談話）", "2023年1月13日"),
+    ("令和５年１月１３日\n外務省\n\n題名", "題名", "令和５年１月１３日"),
+    ("令和５年１月１３日（金）\n題名", "題名", "令和５年１月１３日（金）"),
+    ("題名\n外務省\n2023年1月13日付", "題名", "2023年1月13日付"),
+    ("題名\n二〇二三年一月十三日", "題名", "二〇二三年一月十三日"),
+])
+def test_headers_in_the_forms_ministries_use(header, title, date):
+    statement = parse(body("本文である。", header=header), "s.txt")
+    assert (statement.title, statement.date_text) == (title, date)
+    assert [p.published for p in statement.paragraphs] == ["本文である。"]
+
+
+def test_no_blank_line_after_the_date_keeps_the_first_paragraph():
+    statement = parse("声明\n2023年1月13日\n第一段落である。\n\n第二段落である。\n", "s.txt")
+    assert [p.published for p in statement.paragraphs] == ["第一段落である。", "第二段落である。"]
+
+
+def test_a_short_numbered_run_in_one_block_is_a_list_and_numbered_sentences_are_paragraphs():
+    statement = parse(body("次の措置を講ずる。\n（１）観測の強化\n（２）情報の共有", "１　政府は、支援する。\n２　政府は、評価する。"),
+                      "s.txt")
+    listed, first, second = statement.paragraphs
+    assert listed.line_texts == ("（１）観測の強化", "（２）情報の共有") and statement.sections[0].subheadings == ()
+    assert (first.published, second.published) == ("１　政府は、支援する。", "２　政府は、評価する。")
+
+
+def test_a_quotation_ending_a_paragraph_does_not_swallow_the_next():
+    statement = parse(body("大臣は次のように述べた。「協力を進める。」", "「誰一人取り残さない。」", "次の段落である。"), "s.txt")
+    assert len(statement.paragraphs) == 3 and statement.report.joins == ()
+
+
+def test_title_and_date_overrides():
+    text = "北極域の協力に関する\n共同行動計画\n\n本文である。\n\n令和６年１０月１５日\n\n次の段落である。\n"
+    statement = parse(text, "s.txt", with_overrides(("title", "北極域の協力に関する共同行動計画"),
+                                                    ("date", "令和６年１０月１５日")))
+    assert statement.title == "北極域の協力に関する共同行動計画" and statement.date == datetime.date(2024, 10, 15)
+    assert [p.kind for p in statement.paragraphs] == ["text", "closing", "text"]
+
+
+def test_a_heading_given_a_level_sits_under_the_heading_before_it():
+    text = body("一　目的", "本文である。", "二　分野", "（観測）", "観測を行う。", "三　確認", "確認する。")
+    statement = parse(text, "s.txt", with_overrides(("heading", "（観測）", 2)))
+    assert [s.heading for s in statement.sections] == ["一　目的", "二　分野", "三　確認"]
+    assert [(sub.text, sub.level) for sub in statement.sections[1].subheadings] == [("（観測）", 2)]
+
+
+@pytest.mark.parametrize("override, message", [
+    (("title", "存在しない題名"), "statement.yml:1: title override '存在しない題名' does not match the first lines of the "
+                                  "text, run together (they begin '題名')"),
+    (("date", "令和６年１月１日"), "statement.yml:1: date override '令和６年１月１日' matches no line of the text"),
+    (("notes", "※１　存在しない注"), "statement.yml:1: notes override '※１　存在しない注' matches nothing in the text "
+                                    "(it must match a line exactly once)"),
+    (("nojoin", "存在しない"), "statement.yml:1: nojoin override '存在しない' matches nothing in the text (it must "
+                              "match the end of a block exactly once)"),
+    (("heading", "本文である。", 3), "s.txt:5: heading '本文である。' is given level 3, but no heading of level 2 comes "
+                                     "before it"),
+])
+def test_overrides_that_do_not_fit_say_so(override, message):
+    text = "題名\n\n本文である。\n\n令和６年１月２日\n" if override[0] == "date" else body("本文である。", "次である。")
+    with pytest.raises(InputErrors) as caught:
+        parse(text, "s.txt", with_overrides(override))
+    assert message in [str(e) for e in caught.value.errors]

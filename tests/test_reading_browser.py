@@ -115,6 +115,8 @@ def test_on_a_phone_the_sentence_at_the_top_stays_at_the_top(phone: Page, server
     assert at_top in ("p12.3", "p12.4")
     with phone.expect_navigation():
         phone.locator("a.md-select__link[hreflang=en]").tap()
+    # language.js has scrolled to the sentence (after the browser's own scroll to #p12)
+    phone.wait_for_function("() => document.documentElement.dataset.stmtArrived === 'sentence'")
     settle(phone)
     assert phone.url == f"{server}/en/alliance/#p12"
     assert abs(top_of(phone, at_top) - header_bottom(phone)) < 40

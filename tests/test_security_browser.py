@@ -115,7 +115,7 @@ class Watched:
         assert response is not None and response.status == status, url
         self.page.wait_for_load_state("load")
         # Material's bundle has run: its palette and search components are mounted
-        self.page.wait_for_function("document.querySelector('.md-search__form') !== null && window.component$ !== undefined")
+        self.page.wait_for_function("() => document.querySelector('.md-search__form') !== null && window.component$ !== undefined")
         return self.page
 
     def close(self) -> None:
@@ -262,7 +262,7 @@ def test_with_the_header_policy_alone_nothing_is_refused(browser: Browser, heade
             response = page.goto(headed + path)
             assert response is not None and "frame-ancestors 'none'" in response.headers["content-security-policy"]
             assert page.evaluate("document.querySelectorAll('meta[http-equiv=Content-Security-Policy]').length") == 0
-            page.wait_for_function("window.component$ !== undefined")
+            page.wait_for_function("() => window.component$ !== undefined")
         watched.open(f"{headed}/alliance/")
         page.keyboard.press("/")
         assert len(search(page, "尖閣", "ja", 1)) == 1
@@ -331,7 +331,7 @@ def test_code_injected_into_a_page_does_not_run(browser: Browser, tampered: Path
         'addEventListener("error", e => { if (e.target.tagName === "IMG") window.__imageFailed = true; }, true);')
     try:
         page = watched.open(f"{url}/alliance/")
-        page.wait_for_function("window.__imageFailed === true")
+        page.wait_for_function("() => window.__imageFailed === true")
         ran = page.evaluate("window.__injected === undefined ? null : window.__injected")
         title = page.title()
         color = page.locator("#injected-style").evaluate("el => getComputedStyle(el).color")

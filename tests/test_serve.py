@@ -85,7 +85,7 @@ def test_saved_changes_in_source_and_docs_reach_the_open_page(tmp_path, browser)
         page.goto(url + "/en/about/")
         about = tmp_path / "docs" / "about.en.md"
         about.write_text(about.read_text(encoding="utf-8") + "\nA sentence saved while serving.\n", encoding="utf-8")
-        page.wait_for_function("document.body.innerText.includes('A sentence saved while serving.')", timeout=30000)
+        page.wait_for_function("() => document.body.innerText.includes('A sentence saved while serving.')", timeout=30000)
         # The source folder replaced by a copy (moved away, then a new one put in its place):
         # serving goes on watching it, and its next saved change is shown.
         page.goto(url + "/corrections/")

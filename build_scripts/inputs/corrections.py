@@ -6,8 +6,8 @@ import dataclasses
 from pathlib import Path
 
 from ..errors import Problems, quoted
+from ..languages import LANGUAGES
 from ..model import Correction, Paragraph, Span, Statement
-from .publication import LANGUAGES
 from .textfile import INVISIBLE
 from .yamlfile import Mapping, load_list, where
 
@@ -45,8 +45,8 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
     return tuple(found)
 
 
-def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Problems) -> tuple[Span, ...]:
-    """Cut a paragraph into plain and corrected runs."""
+def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Problems) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+    """Cut a paragraph into plain and corrected runs; where its lines begin in the corrected text."""
     placed: list[tuple[int, Correction]] = []
     for c in corrections:
         count = paragraph.published.count(c.published)
@@ -58,10 +58,16 @@ def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Proble
             problems.add(c.origin, f"correction {c.number}: {quoted(c.published)} {times} in ¶{c.paragraph} "
                                    f"(it must occur exactly once{why})")
             continue
-        placed.append((paragraph.published.index(c.published), c))
+        start = paragraph.published.index(c.published)
+        if any(start < line < start + len(c.published) for line in paragraph.lines):
+            problems.add(c.origin, f"correction {c.number}: {quoted(c.published)} runs from one line of ¶{c.paragraph} into the "
+                                   "next (correct each line on its own)")
+            continue
+        placed.append((start, c))
     placed.sort(key=lambda pc: pc[0])
     spans: list[Span] = []
     cursor = 0
+    shifts: list[tuple[int, int]] = []  # (end in the published text, how much longer the corrected text is)
     for start, c in placed:
         if start < cursor:
             problems.add(c.origin, f"correction {c.number} overlaps another correction in ¶{c.paragraph}")
@@ -70,9 +76,11 @@ def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Proble
             spans.append(Span(paragraph.published[cursor:start]))
         spans.append(Span(c.corrected, c))
         cursor = start + len(c.published)
+        shifts.append((cursor, len(c.corrected) - len(c.published)))
     if cursor < len(paragraph.published):
         spans.append(Span(paragraph.published[cursor:]))
-    return tuple(spans)
+    lines = tuple(line + sum(shift for end, shift in shifts if end <= line) for line in paragraph.lines)
+    return tuple(spans), lines
 
 
 def apply_corrections(statement: Statement, corrections: tuple[Correction, ...], problems: Problems) -> Statement:
@@ -86,9 +94,9 @@ def apply_corrections(statement: Statement, corrections: tuple[Correction, ...],
             by_paragraph.setdefault(c.paragraph, []).append(c)
     sections = []
     for section in statement.sections:
-        paragraphs = tuple(
-            dataclasses.replace(p, spans=_spans(p, by_paragraph.get(p.number, []), problems))
-            for p in section.paragraphs
-        )
-        sections.append(dataclasses.replace(section, paragraphs=paragraphs))
+        paragraphs = []
+        for p in section.paragraphs:
+            spans, lines = _spans(p, by_paragraph.get(p.number, []), problems)
+            paragraphs.append(dataclasses.replace(p, spans=spans, lines=lines))
+        sections.append(dataclasses.replace(section, paragraphs=tuple(paragraphs)))
     return dataclasses.replace(statement, sections=tuple(sections))

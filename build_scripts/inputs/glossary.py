@@ -16,6 +16,7 @@ import yaml
 
 from ..addresses import is_web_address
 from ..errors import Problems, quoted
+from ..languages import LANGUAGES
 from ..model import Term
 from .yamlfile import Mapping, kind_of, load_list, where
 
@@ -23,7 +24,6 @@ KINDS = ("agreement", "law", "policy", "initiative", "program", "institution", "
 """Kinds of entry, in the order the glossary pages group them."""
 TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 HIRAGANA = re.compile(r"[\u3041-\u309f\u30fc・ 　]+")
-LANGUAGES = ("ja", "en")
 
 
 def _forms(path: Path, names: Mapping, key: str, what: str, problems: Problems, required: bool = True) -> tuple[str, ...]:

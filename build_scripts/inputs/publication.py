@@ -10,15 +10,14 @@ import yaml
 
 from ..addresses import is_web_address
 from ..errors import Problems, quoted
+from ..languages import LANGUAGES
 from ..model import Origin, Override, Publication, Statement
-from .yamlfile import Mapping, load, where
+from .yamlfile import Mapping, load, number_kind, where, whole_number
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 RESERVED_SLUGS = frozenset({"full", "corrections", "about", "glossary", "search", "assets", "en", "ja", "parallel",
                             "data", "search-index"})
 """Paths the site uses for its own pages and folders."""
-
-LANGUAGES = ("ja", "en")
 
 
 def load_publication(path: Path) -> Publication:
@@ -87,25 +86,38 @@ def load_publication(path: Path) -> Publication:
 
 OVERRIDES = {
     "join": "the end of a block that continues in the next block (a page break between two sentences)",
+    "nojoin": "the end of a block that ends its paragraph: the next block is not joined to it",
     "split": "a block to cut in two, written before|after",
-    "heading": "a whole block that is a heading",
+    "heading": "a whole block that is a heading (with `level:` 1, 2, 3… for its level)",
     "paragraph": "a whole block that is not a heading",
+    "notes": "the first line of a block of notes, one a line",
+    "table": "the first line of a block that is a table, one row a line",
+    "lines": "the first line of a block whose lines are lines (a contact block, a list of names)",
+    "closing": "the first line of the closing block (a date and the issuing office, signatories)",
+    "annex": "a line that starts an annex (its label, 別添 or 別紙, and title)",
+    "title": "the title as published, its lines run together",
+    "date": "the date line as published (in the header or at the end of the text)",
 }
 """What each kind of override in statement.yml says."""
+LEVEL_MAX = 6
+"""The deepest heading level an override may give (a section's heading is 1)."""
 
 
 def _overrides(path: Path, items: list, problems: Problems) -> list[Override]:
-    """The `overrides:` list: each item one kind and its text (checked against the text when parsing)."""
+    """The `overrides:` list: each item one kind and its text (checked against the text when
+    parsing), a heading with its `level` if the editor gives one."""
     found = []
     for i, item in enumerate(items, start=1):
-        entry = Mapping(path, item, set(OVERRIDES), f"override {i}", problems)
-        if len(entry.values) != 1:
-            if isinstance(item, yaml.MappingNode) and not entry.values and not item.value:
+        entry = Mapping(path, item, {*OVERRIDES, "level"}, f"override {i}", problems)
+        kinds = [key for key in entry.values if key != "level"]
+        if not kinds:
+            if isinstance(item, yaml.MappingNode) and all(str(key.value) == "level" for key, _ in item.value):
                 problems.add(where(path, item), f"override {i}: expected one of {', '.join(OVERRIDES)}")
-            elif len(entry.values) > 1:
-                problems.add(where(path, item), f"override {i}: one kind per override, found {', '.join(entry.values)}")
             continue
-        [kind] = entry.values
+        if len(kinds) > 1:
+            problems.add(where(path, item), f"override {i}: one kind per override, found {', '.join(kinds)}")
+            continue
+        [kind] = kinds
         text = entry.text(kind)
         if text is None:
             continue
@@ -113,7 +125,18 @@ def _overrides(path: Path, items: list, problems: Problems) -> list[Override]:
         if kind == "split" and text.count("|") != 1:
             problems.add(origin, f"override {i}: split must mark the cut with one |, as before|after, found {quoted(text)}")
             continue
-        found.append(Override(kind, text, origin))
+        level = None
+        if "level" in entry.values:
+            node = entry.values["level"]
+            if kind != "heading":
+                problems.add(where(path, node), f"override {i}: only a heading override has a level")
+                continue
+            level = whole_number(node)
+            if level is None or not 1 <= level <= LEVEL_MAX:
+                problems.add(where(path, node), f"override {i}: level must be a whole number from 1 to {LEVEL_MAX}, "
+                                                f"found {number_kind(node)}")
+                continue
+        found.append(Override(kind, text, origin, level))
     return found
 
 

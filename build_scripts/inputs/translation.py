@@ -11,8 +11,7 @@ import yaml
 
 from ..errors import InputError, Problems, quoted
 from ..model import Origin, Paragraph, Span, Statement, Version
-from .parse import is_list_item
-from .sentences import Bounds, japanese_sentences, joined_sentences
+from .sentences import Bounds, japanese_sentences, joined_sentences, line_starts
 from .textfile import display_path
 from .yamlfile import Mapping, kind_of, load, scalar_text, where, whole_number
 
@@ -29,7 +28,8 @@ def original_version(statement: Statement) -> Version:
         notes={},
         translation=False,
         origin=statement.origin,
-        sentences={p.number: japanese_sentences(p.text) for p in statement.paragraphs},
+        sentences={p.number: japanese_sentences(p.text, p.lines) for p in statement.paragraphs},
+        lines={p.number: p.lines for p in statement.paragraphs if p.lines},
     )
 
 
@@ -68,20 +68,8 @@ def _check_abbreviations(statement: Statement, paragraphs: dict[int, tuple[str |
 
 
 def flowing(text: str) -> str:
-    """A YAML text as one paragraph: lines joined with a space, white space collapsed, except
-    that a line beginning with a list marker (a `|-` block's "- item" lines) stays a line."""
-    out = ""
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if not line:
-            continue
-        out = f"{out}\n{line}" if out and is_list_item(line) else (f"{out} {line}" if out else line)
-    return out
-
-
-def _sentence_joiner(text: str, sentence: str) -> str:
-    """What comes before a sentence in a paragraph: a line break before a list item, else a space."""
-    return "\n" if is_list_item(sentence) else " "
+    """A YAML text as one paragraph: lines joined with a space, white space collapsed."""
+    return " ".join(text.split())
 
 
 def _by_number(path: Path, node: yaml.Node | None, what: str,
@@ -116,7 +104,7 @@ def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
                 problems: Problems) -> dict[int, tuple[str | None, Bounds, Origin]]:
     """The paragraphs: each one sentence (text) or a list of its sentences, as many as the Japanese has."""
     found: dict[int, tuple[str | None, Bounds, Origin]] = {}
-    japanese = {p.number: len(japanese_sentences(p.text)) for p in statement.paragraphs}
+    japanese = {p.number: len(japanese_sentences(p.text, p.lines)) for p in statement.paragraphs}
     paragraphs = {p.number: p for p in statement.paragraphs}
     for number, value, origin in _by_number(path, node, "paragraphs", problems):
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
@@ -143,7 +131,7 @@ def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
             given = "one text" if not isinstance(value, yaml.SequenceNode) else _sentences(len(sentences))
             problems.add(origin, f"paragraphs: ¶{number}: the English has {given}, the Japanese {_sentences(expected)} "
                                  "(give the paragraph as a list, one item per sentence)")
-        text, bounds = joined_sentences(sentences, _sentence_joiner)
+        text, bounds = joined_sentences(sentences)
         found[number] = (text, bounds, origin)
     return found
 
@@ -151,10 +139,10 @@ def _paragraphs(path: Path, node: yaml.Node | None, statement: Statement,
 def _blame_correction(paragraph: Paragraph, translated: int, problems: Problems) -> bool:
     """Report, against corrections.yml, a correction that changed how many sentences a paragraph
     has, when the translation follows the text as published; whether it did."""
-    published = len(japanese_sentences(paragraph.published))
+    published = len(japanese_sentences(paragraph.published, paragraph.published_lines))
     if not paragraph.corrections or published != translated:
         return False
-    corrected = len(japanese_sentences(paragraph.text))
+    corrected = len(japanese_sentences(paragraph.text, paragraph.lines))
     culprits = [c for c in paragraph.corrections
                 if len(japanese_sentences(c.published)) != len(japanese_sentences(c.corrected))] or paragraph.corrections
     for c in culprits:
@@ -235,6 +223,10 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
                              problems)
     problems.raise_if_any()
     assert title is not None
+    lines = {}
+    for p in statement.paragraphs:
+        if p.lines and p.number in paragraphs and paragraphs[p.number][0]:
+            lines[p.number] = line_starts(paragraphs[p.number][1], japanese_sentences(p.text, p.lines), p.lines)
     return Version(
         lang=lang,
         title=" ".join(title.split()),
@@ -245,4 +237,5 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
         translation=True,
         origin=Origin(where(path, node).path),
         sentences={n: bounds for n, (text, bounds, _) in paragraphs.items() if text},
+        lines=lines,
     )

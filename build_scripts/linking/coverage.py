@@ -11,7 +11,9 @@ from ..model import Edition, Origin, Version
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z]{2,})(?![A-Za-z0-9])")
 _QUOTED = {"ja": re.compile(r"「([^「」]{2,40})」"), "en": re.compile(r'"([A-Z][^"]{2,60})"')}
 _PARENTHESIZED = {"ja": re.compile(r"[（(]([^（）()]{2,20})[）)]"), "en": re.compile(r"\(([^()]{2,30})\)")}
-_NOT_NAMES = re.compile(r"^(?:ファクトシート別添|fact sheet attached|see the attached fact sheet|\d+.*|[\"\u201c].*)$")
+_NOT_NAMES = re.compile(r"^(?:ファクトシート別添|fact sheet attached|see the attached fact sheet|\d+.*|[\"\u201c].*"
+                        r"|[※＊注][0-9０-９]*|以下「.*」(?:という。?)?)$")
+"""Not names: a note's mark (※１, 注２), a definition (以下「…」という。), a number."""
 
 
 def check_glossary(edition: Edition) -> tuple[list[InputError], list[tuple[Origin, str]]]:
@@ -51,8 +53,8 @@ def candidates(edition: Edition) -> list[str]:
     report: list[str] = []
     for version in edition.versions:
         found: dict[str, int] = {}
-        for number, spans in version.paragraphs.items():
-            text = "".join(s.text for s in spans)
+        for number in version.paragraphs:
+            text = version.text(number)
             patterns = (_ACRONYM, _QUOTED[version.lang], _PARENTHESIZED[version.lang])
             for pattern in patterns:
                 for match in pattern.finditer(text):

@@ -75,14 +75,16 @@ class Matcher:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def find(self, text: str) -> list[Match]:
-        """Leftmost-longest mentions, not overlapping, never inside another word."""
+    def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Match]:
+        """Leftmost-longest mentions, not overlapping, never inside another word, never across
+        a break (where a line of a paragraph begins: a list item, a note, a row)."""
         if self.empty:
             return []
         candidates = [
             Match(end + 1 - length, end + 1, term_id)
             for end, (term_id, length) in self.automaton.iter(text)
             if not _cuts_a_word(text, end + 1 - length, end + 1)
+            and not any(end + 1 - length < cut < end + 1 for cut in breaks)
         ]
         candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[Match] = []
@@ -147,8 +149,8 @@ def link_version(version: Version, matcher: Matcher) -> tuple[Version, list[Ment
     mentions: list[Mention] = []
     paragraphs = {}
     for number, spans in version.paragraphs.items():
-        text = "".join(s.text for s in spans)
-        matches = matcher.find(text)
+        text = version.text(number)
+        matches = matcher.find(text, version.lines.get(number, ()))
         mentions.extend(_snippet(text, m, version.lang, number) for m in matches)
         paragraphs[number] = _link_spans(spans, matches)
     return dataclasses.replace(version, paragraphs=paragraphs), mentions

@@ -18,8 +18,9 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from ..languages import url_prefix
 from ..model import Edition, Section, Term, Version
-from .render import Page
+from .render import Page, paragraph_parts
 from .site import Licence, Site
 
 DATA_FOLDER = "data"
@@ -33,17 +34,12 @@ FILES = ("statement.json", "statement.schema.json", "glossary.json", "glossary.c
 def _url(edition: Edition, lang: str, path: str, base: str) -> str:
     """The address of a page of the site: absolute with the site's address, else relative to
     the data folder (a reference read against the file's own address leads to the page)."""
-    prefix = "" if lang == edition.languages[0] else f"{lang}/"
-    return f"{base}{prefix}{path}"
-
-
-def _text(version: Version, number: int) -> str:
-    return "".join(span.text for span in version.paragraphs[number])
+    return f"{base}{url_prefix(lang, edition.languages)}{path}"
 
 
 def sentences(version: Version, number: int) -> list[str]:
     """The sentences of ¶number in one language, in order."""
-    text = _text(version, number)
+    text = version.text(number)
     return [text[start:end] for start, end in version.sentences.get(number, ((0, len(text)),))]
 
 
@@ -65,7 +61,7 @@ def _section(edition: Edition, section: Section, base: str, mentioned: dict[int,
             "number": p.number,
             "id": p.anchor,
             "url": url,
-            "text": {lang: _text(edition.version(lang), p.number) for lang in langs},
+            "text": {lang: edition.version(lang).text(p.number) for lang in langs},
             "sentences": [{"id": f"{p.anchor}.{k}",
                            "url": {lang: f"{url[lang]}.{k}" for lang in langs},
                            "text": {lang: by_lang[lang][k - 1] for lang in langs}}
@@ -78,12 +74,18 @@ def _section(edition: Edition, section: Section, base: str, mentioned: dict[int,
         if p.corrections:
             entry["published"] = p.published
             entry["corrections"] = [c.number for c in p.corrections]
+        if p.kind != "text":
+            entry["kind"] = p.kind
+        if p.lines:
+            lines = paragraph_parts(edition.versions[0], p.number).lines
+            entry["lines"] = [{"id": f"{p.anchor}-{i}", "sentences": [f"{p.anchor}.{s.number}" for s in line]}
+                              for i, line in enumerate(lines, start=1)]
         paragraphs.append(entry)
     return {
         "slug": section.slug,
         "heading": {lang: edition.version(lang).heading(section) for lang in langs},
         "url": {lang: _url(edition, lang, f"{section.slug}/", base) for lang in langs},
-        "subheadings": [{"id": section.anchor(sub),
+        "subheadings": [{"id": section.anchor(sub), "level": sub.level,
                          "heading": {lang: edition.version(lang).subheading(section, sub) for lang in langs},
                          "before": sub.before} for sub in section.subheadings],
         "paragraphs": paragraphs,

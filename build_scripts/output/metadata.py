@@ -7,13 +7,11 @@ docs/overrides/main.html writes them into every page, from config.extra.statemen
 
 from __future__ import annotations
 
+from ..languages import LOCALES
 from ..model import Edition
 from .citation import citations, title_of
 from .render import long_date
 from .site import Licence, Site
-
-LOCALES = {"ja": "ja_JP", "en": "en_US"}
-"""Open Graph locales of the site's languages."""
 
 
 def full_title(edition: Edition, lang: str, strings: dict[str, str]) -> str:

@@ -8,6 +8,7 @@ Markdown does not interpret it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import json
@@ -25,10 +26,9 @@ from markupsafe import Markup, escape
 
 from ..errors import InputError, Problems
 from ..inputs.glossary import KINDS
-from ..inputs.parse import is_list_item
 from ..inputs.textfile import display_path, read_text
 from ..inputs.yamlfile import LOADER
-from ..model import Edition, Origin, Span, Statement, Term
+from ..model import Edition, Origin, Span, Statement, Term, Version
 from .site import Site
 
 BytecodeCacheFactory = Callable[[jinja2.Environment], "jinja2.BytecodeCache | None"]
@@ -92,10 +92,11 @@ class Sentence:
 
 @dataclass(frozen=True)
 class ParagraphParts:
-    """A paragraph's text split for display: the sentences of its lead, and of each list item."""
+    """A paragraph split for display: the sentences of its lead, and of each of its lines
+    (list items, notes, rows…: Paragraph.lines)."""
 
     lead: tuple[Sentence, ...]
-    items: tuple[tuple[Sentence, ...], ...]
+    lines: tuple[tuple[Sentence, ...], ...]
 
 
 def _cut(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
@@ -111,28 +112,24 @@ def _cut(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def paragraph_parts(spans: tuple[Span, ...], bounds: tuple[tuple[int, int], ...] | None = None) -> ParagraphParts:
-    """Split a paragraph's runs into its sentences (inputs/sentences.py) and group them: the
-    sentences before the first line break are the lead, each line after it a list item."""
-    text = "".join(s.text for s in spans)
-    if not bounds:
-        bounds = ((0, len(text)),)
+def paragraph_parts(version: Version, number: int) -> ParagraphParts:
+    """Split ¶number of a version into its sentences (inputs/sentences.py) and group them by
+    the line each begins on: the lead (before the first line), then each line."""
+    spans, text = version.paragraphs[number], version.text(number)
+    bounds = version.sentences.get(number) or ((0, len(text)),)
+    starts = version.lines.get(number, ())
     lead: list[Sentence] = []
-    items: list[list[Sentence]] = []
+    lines: list[list[Sentence]] = [[] for _ in starts]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1  # -1: the lead
+
     for k, (start, end) in enumerate(bounds, start=1):
         following = bounds[k][0] if k < len(bounds) else len(text)
-        gap = text[end:following]
-        sentence = Sentence(k, _cut(spans, start, end), "" if "\n" in gap else gap)
-        new_line = start > 0 and text[:start].rstrip(" ").endswith("\n")
-        if new_line or (start == 0 and "\n" in text and is_list_item(text)):
-            items.append([sentence])  # a line of its own: a list item
-        elif items:
-            items[-1].append(sentence)
-        else:
-            lead.append(sentence)
-    if not lead and len(items) == 1:  # one line that starts with a marker: a paragraph, not a list
-        lead, items = items[0], []
-    return ParagraphParts(tuple(lead), tuple(tuple(item) for item in items))
+        same_line = k < len(bounds) and line_of(following) == line_of(start)
+        sentence = Sentence(k, _cut(spans, start, end), text[end:following] if same_line else "")
+        (lines[line_of(start)] if line_of(start) >= 0 else lead).append(sentence)
+    return ParagraphParts(tuple(lead), tuple(tuple(line) for line in lines))
 
 
 def differing(text: str, other: str) -> Markup:

@@ -45,6 +45,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+from ..languages import url_prefix
 from ..model import Edition
 from . import search_cache, search_en, search_ja
 from .render import Page
@@ -100,8 +101,8 @@ def search_words(edition: Edition) -> dict[str, list[str]]:
         mentions_by_paragraph[(m.lang, m.paragraph)].append((m.start, m.start + len(m.text), m.term_id))
     for version in edition.versions:
         lang = version.lang
-        for number, spans in version.paragraphs.items():
-            text = "".join(s.text for s in spans)
+        for number in version.paragraphs:
+            text = version.text(number)
             mentions = mentions_by_paragraph[(lang, number)]
             # Only Latin-script words can be search words: read those, folding each one, so
             # that offsets stay those of the text (and of its mentions).
@@ -161,7 +162,7 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
     if words is None:
         words = search_words(edition)
     text = edition.version(lang)
-    prefix = "" if lang == edition.languages[0] else f"{lang}/"
+    prefix = url_prefix(lang, edition.languages)
     sections = []
     docs = []
     for section in edition.statement.sections:
@@ -172,7 +173,7 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
                 "n": p.number,
                 "s": section.index - 1,
                 "l": f"{prefix}{section.slug}/#p{p.number}",
-                "t": "".join(span.text for span in text.paragraphs[p.number]),
+                "t": text.text(p.number),
                 "b": [start for start, _ in text.sentences.get(p.number, ((0, 0),))],
             }
             published, at = [], 0

@@ -23,9 +23,10 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from ..addresses import is_contact_address, is_web_address
-from ..edition import TRANSLATION_FILE, TRANSLATION_LANGUAGES, load_edition
+from ..edition import TRANSLATION_FILE, load_edition
 from ..errors import InputError, InputErrors, Problems, quoted
 from ..inputs.textfile import display_path
+from ..languages import TRANSLATIONS, url_prefix
 from ..model import Edition, Origin
 from ..output.data import data_pages
 from ..output.headers import write_headers
@@ -35,6 +36,7 @@ from ..output.render import Chrome, Page, chrome, load_strings, navigation, rend
 from ..output.search import search_pages
 from ..output.security import inline_of, policy, with_policy_meta
 from ..output.site import Site, SiteOptionError, site_facts
+from ..report import decisions
 from ..sitefolder import SiteFolderRefused, check_site_folder, write_mark
 from . import upstream
 from .config import StatementSiteConfig
@@ -164,7 +166,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         check_names(pages, Path(config.docs_dir))
         notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
                       f"the '{lang}' pages and language selector"
-                      for lang in TRANSLATION_LANGUAGES if lang not in edition.languages)
+                      for lang in TRANSLATIONS if lang not in edition.languages)
         site = self.site_facts(config)
         if not site.contact:
             notes += ("no contact: set `contact:` of the statement-site plugin in mkdocs.yml (a web or e-mail "
@@ -207,6 +209,8 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
                 log.info(f"input warning: {origin}: {message}")
             for note in generated.notes:
                 log.info(note)
+            for line in decisions(generated.edition.statement):  # what the parser decided, as check says it
+                log.info(line)
             log.debug(f"{len(generated.pages)} pages generated in {generated.load_seconds + generated.render_seconds:.3f} s")
         _configure(config, self.generated.edition, Path(self.config.templates_dir), self.site_facts(config))
         config.extra["statement_offline"] = self.offline_reading  # main.html: offline.js registers the worker or removes it
@@ -275,7 +279,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         edition, lang = self.generated.edition, config.theme["language"]
         if lang not in edition.languages:
             return None
-        root = site_root + ("" if lang == edition.languages[0] else f"{lang}/")
+        root = site_root + url_prefix(lang, edition.languages)
         # Pages at the same depth say the same: made once for each (reading strings.yml and
         # the template for each of a hundred pages took a second).
         key = (lang, root)

@@ -1,7 +1,7 @@
 """The table of contents of a generated page, read from its HTML.
 
 Python-Markdown's toc extension finds no heading in raw HTML, so Material's "on this page"
-list would stay empty on every generated page. Here the headings (h1–h3 with an id, or a
+list would stay empty on every generated page. Here the headings (h1–h6 with an id, or a
 glossary entry's h3 under the id of its <section>) are read from the rendered page itself,
 with each numbered paragraph (¶N) under the heading it follows, and handed to MkDocs' own
 get_toc. Reading the HTML rather than the model keeps the templates the one place that
@@ -17,7 +17,7 @@ import re
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 _ITEMS = re.compile(
-    r'<(h[1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</\1>'  # a heading with its id
+    r'<(h[1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</\1>'  # a heading with its id
     r'|<section class="stmt-entry" id="([^"]+)">\s*<h3>(.*?)</h3>'  # a glossary entry
     r'|<(?:p|div) class="stmt-(?:para|pair)" id="p(\d+)"',  # a numbered paragraph
     re.S)

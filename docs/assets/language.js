@@ -124,8 +124,11 @@
     var hash = decodeURIComponent(window.location.hash.slice(1));
     var target = hash && document.getElementById(hash);
     if (target) target.classList.add("stmt-restored");
-    window.scrollTo({ top: window.scrollY + sentence.getBoundingClientRect().top - top() - 8, behavior: "instant" });
-    document.documentElement.dataset.stmtArrived = "sentence";
+    // Once the fonts are in: text in a font that arrives later would move the sentence again.
+    (document.fonts ? document.fonts.ready : Promise.resolve()).then(function () {
+      window.scrollTo({ top: window.scrollY + sentence.getBoundingClientRect().top - top() - 8, behavior: "instant" });
+      document.documentElement.dataset.stmtArrived = "sentence";
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
