@@ -130,7 +130,7 @@ def _texts(edition: Edition, lang: str) -> list[str]:
     """Every paragraph of a language and the glossary's names and aliases in it: what a query may name."""
     version = edition.version(lang)
     names = [form for term in edition.terms for form in (term.names.get(lang, ""), *term.aliases.get(lang, ())) if form]
-    return ["".join(span.text for span in spans) for spans in version.paragraphs.values()] + names
+    return [version.text(number) for number in version.paragraphs] + names
 
 
 def variant_table(edition: Edition, cache_folder: Path | None = None) -> search_cache.Table:
