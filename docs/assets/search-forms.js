@@ -265,7 +265,6 @@
     return { terms: terms.filter(Boolean), quoted: quoted, text: text };
   }
 
-
   /* English: the key of a name or query for the glossary: its words' stems (British spelled American). */
   function englishKey(prepared, text) {
     return (normalText(text, true).match(/[\p{L}\p{N}]+/gu) || []).map(function (w) {
@@ -274,7 +273,8 @@
     }).join(" ");
   }
 
-  /* A citation's number (¶12, p12, p12.4, para 12, 第12段落, 第12段落第4文): [paragraph, sentence or 0], or null. */
+  /* A citation's number (¶12, p12, p12.4, para 12, 第12段落, 第十二段落, 第12段落第4文): its place,
+     {doc, sentence (0: the whole paragraph)}, or null. */
   var KANJI_DIGITS = "〇一二三四五六七八九";
   function number(text) {
     if (/^\d+$/.test(text)) return parseInt(text, 10);
@@ -307,7 +307,7 @@
   }
 
   /* The glossary bridge: names and whole queries are also compared written otherwise. Japanese
-     (on the Japanese site, or any query in kana or kanji: 強靭, クワッド on the English site)
+     (on the Japanese site, or any query in kana or kanji: クワッド on the English site)
      with each form of the variant table replaced by its group; other text by its words' stems. */
   var JAPANESE = /[\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   function looseKind(prepared, whole) {
