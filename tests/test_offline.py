@@ -41,7 +41,8 @@ def test_the_worker_at_the_root_lists_every_page_both_indexes_and_what_pages_loa
     assert {"./", "en/", "alliance/", "en/alliance/", "parallel/alliance/", "en/glossary/", "en/full/"} <= files
     assert {"search-index/ja.json", "search-index/en.json", "search/search_index.json"} <= files
     # the search worker and what it imports, Material's bundle and style sheets, our scripts
-    assert {"assets/search-worker.js", "assets/search-engine.js", "assets/search-config.js", "assets/offline.js",
+    assert {"assets/search-worker.js", "assets/search-text.js", "assets/search-forms.js", "assets/search-engine.js",
+            "assets/vendor/wink-porter2-stemmer.js", "assets/search-config.js", "assets/offline.js",
             "assets/statement.css", "assets/images/favicon.png"} <= files
     assert any(re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js", f) for f in files)
     assert any(re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css", f) for f in files)

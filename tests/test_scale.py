@@ -13,6 +13,7 @@ import pytest
 from build_scripts.cli import main
 from build_scripts.edition import load_edition
 from build_scripts.model import Edition
+from build_scripts.output.render import load_strings
 from build_scripts.output.search import search_index
 
 from .conftest import REPO, STATEMENT_DIR, make_project, serve
@@ -85,9 +86,10 @@ def test_search_index_and_engine(large):
     _, site, edition = large
     queries = ["クアッド", "核兵器", "Ｇ２０", "ロシア ウクライナ", "核", "火星"]
     index = json.loads((site / "search-index" / "ja.json").read_text(encoding="utf-8"))
-    assert index == search_index(edition, "ja", opening="冒頭")  # templates/strings.yml's `opening`
+    strings = load_strings(REPO / "templates")["ja"]
+    assert index == search_index(edition, "ja", opening=strings["opening"], strings=strings)
     out = run_engine(index, queries)
-    for query in queries:
+    for query in queries:  # (every one in the text's own form: the order is the text's)
         assert out["bigram"][query] == out["linear"][query] == expected(edition, "ja", query), query
 
 

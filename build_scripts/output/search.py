@@ -6,7 +6,7 @@ words, also finds the paragraphs that mention the entry. The worker normalizes t
 itself (and can build character-bigram postings from it), so the index carries only the
 text: it stays close to the text's size.
 
-The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
+The file `search-index/<lang>.json`, read by docs/assets/search-engine.js (and search-forms.js):
 
     {"lang": "ja",                       language of the texts below
      "sections": ["冒頭", "見出し", …],   name of each section, in order: its heading; the opening
@@ -21,7 +21,20 @@ The file `search-index/<lang>.json`, read by docs/assets/search-engine.js:
      "terms": [{"k": ["SCC", …],         whole names, aliases (every language) and abbreviation
                 "w": ["futenma"],        search words (see search_words), lower case; may be absent
                 "a": ["…"],              this language's aliases, longest first (what to mark)
-                "p": [12, 14]}, …]}      paragraphs of this language that mention the entry
+                "p": [12, 14]}, …],      paragraphs of this language that mention the entry
+     "ui": {"goto": "Go to {place} ({section})", "paragraph": "¶{number}",
+            "sentence": "¶{number}, sentence {sentence}"},   the first result of a citation's
+                                         number (¶12, p12.4, 第12段落第4文): templates/strings.yml
+     "v": [["強靱", "強靭", "強じん"], …], the written forms of each word of the Japanese text (and
+                                         of the glossary's Japanese names) that Sudachi knows in
+                                         more than one form, folded, longest first (search_ja.py);
+                                         in another language's index, only the groups with a form
+                                         in a Japanese name (for the glossary bridge)
+     Japanese (the original) only:
+     docs' "u": [[40, 44, "兩岸問題"], …] where a correction changed the published text: the
+                                         corrected span of "t" and what was published there
+     English (a translation) only:
+     "sp": [["defence", "defense"], …]}  British and American spellings of the text's words (search_en.py)
 """
 
 from __future__ import annotations
@@ -30,9 +43,11 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from pathlib import Path
 
 from ..languages import url_prefix
 from ..model import Edition
+from . import search_cache, search_en, search_ja
 from .render import Page
 
 INDEX_FOLDER = "search-index"
@@ -45,6 +60,8 @@ _LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
 _LATIN_TOKEN = re.compile(r"[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 """A run of Latin letters and digits, full-width ones included (Ｇ２０)."""
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the engine's \p{L}\p{N}
+_KATAKANA_DOT = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[・･]+(?=[\u30a1-\u30fa\u30fc])")
+"""A middle dot between katakana, which the engine drops from queries and names (サプライ・チェーン)."""
 
 
 def _fold(text: str) -> str:
@@ -109,8 +126,39 @@ def search_words(edition: Edition) -> dict[str, list[str]]:
     return {term_id: sorted(found) for term_id, found in words.items()}
 
 
-def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None, opening: str = "") -> dict:
-    """The index of one language as plain JSON data; `opening` names the section without a heading."""
+def _texts(edition: Edition, lang: str) -> list[str]:
+    """Every paragraph of a language and the glossary's names and aliases in it: what a query may name."""
+    version = edition.version(lang)
+    names = [form for term in edition.terms for form in (term.names.get(lang, ""), *term.aliases.get(lang, ())) if form]
+    return [version.text(number) for number in version.paragraphs] + names
+
+
+def variant_table(edition: Edition, cache_folder: Path | None = None) -> search_cache.Table:
+    """The Japanese variant table of the original text and the glossary's Japanese names (search_ja.py),
+    kept in `cache_folder` between builds (search_cache.py)."""
+    def make(texts) -> search_cache.Table:
+        known = search_cache.read_runs(cache_folder)
+        table = search_ja.variant_groups(texts, known)
+        search_cache.write_runs(cache_folder, {run: known[run] for run in search_ja.runs(texts)})
+        return table
+
+    return search_cache.cached_table("ja-variants", _texts(edition, "ja"), make, cache_folder)
+
+
+def _of_names(variants: search_cache.Table, edition: Edition) -> search_cache.Table:
+    """The groups of the variant table that have a form in a Japanese name or alias of the glossary:
+    what another language's index needs for the glossary bridge (クワッド on /en/ finds Quad)."""
+    names = "\n".join(_KATAKANA_DOT.sub("", search_ja.fold(form)) for term in edition.terms
+                      for form in (term.names.get("ja", ""), *term.aliases.get("ja", ())) if form)
+    return [group for group in variants if any(form in names for form in group)]
+
+
+def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None = None, opening: str = "",
+                 strings: dict[str, str] | None = None, cache_folder: Path | None = None,
+                 variants: search_cache.Table | None = None) -> dict:
+    """The index of one language as plain JSON data; `opening` names the section without a heading,
+    `strings` are the language's words of templates/strings.yml (the citation's first result);
+    `variants` is variant_table(edition), made here if not given."""
     if words is None:
         words = search_words(edition)
     text = edition.version(lang)
@@ -121,13 +169,21 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
         heading = text.heading(section)
         sections.append(opening if heading is None else heading)
         for p in section.paragraphs:
-            docs.append({
+            doc: dict = {
                 "n": p.number,
                 "s": section.index - 1,
                 "l": f"{prefix}{section.slug}/#p{p.number}",
                 "t": text.text(p.number),
                 "b": [start for start, _ in text.sentences.get(p.number, ((0, 0),))],
-            })
+            }
+            published, at = [], 0
+            for span in text.paragraphs[p.number]:
+                if span.correction is not None:  # a reader may paste the published words
+                    published.append([at, at + len(span.text), span.correction.published])
+                at += len(span.text)
+            if published:
+                doc["u"] = published
+            docs.append(doc)
     terms = []
     for term in edition.terms:
         paragraphs = sorted({m.paragraph for m in edition.mentions_of(term.id, lang)})
@@ -142,14 +198,27 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
         entry["a"] = sorted(term.aliases.get(lang, ()), key=len, reverse=True)
         entry["p"] = paragraphs
         terms.append(entry)
-    return {"lang": lang, "sections": sections, "docs": docs, "terms": terms}
+    index: dict = {"lang": lang, "sections": sections, "docs": docs, "terms": terms}
+    if strings is not None:
+        index["ui"] = {"goto": strings["ui_search_goto"], "paragraph": strings["ui_paragraph"],
+                       "sentence": strings["ui_sentence"]}
+    if "ja" in edition.languages:
+        if variants is None:
+            variants = variant_table(edition, cache_folder)
+        index["v"] = variants if lang == "ja" else _of_names(variants, edition)
+    if lang == "en":
+        index["sp"] = search_cache.cached_table("en-spellings", _texts(edition, lang), search_en.spellings, cache_folder)
+    return index
 
 
-def search_pages(edition: Edition, strings: dict[str, dict[str, str]]) -> list[Page]:
-    """The index files of every language, as files of the docs folder (`strings`: templates/strings.yml)."""
+def search_pages(edition: Edition, strings: dict[str, dict[str, str]], cache_folder: Path | None = None) -> list[Page]:
+    """The index files of every language, as files of the docs folder (`strings`: templates/strings.yml;
+    `cache_folder`: where the word-form tables are kept between builds, see search_cache.py)."""
     words = search_words(edition)
+    variants = variant_table(edition, cache_folder) if "ja" in edition.languages else None
     return [
         Page(f"{INDEX_FOLDER}/{lang}.json",
-             json.dumps(search_index(edition, lang, words, strings[lang]["opening"]), ensure_ascii=False, separators=(",", ":")))
+             json.dumps(search_index(edition, lang, words, strings[lang]["opening"], strings[lang], cache_folder, variants),
+                        ensure_ascii=False, separators=(",", ":")))
         for lang in edition.languages
     ]

@@ -155,10 +155,12 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             raise InputErrors([InputError(origin, message) for origin, message in edition.warnings])
         loaded = time.perf_counter()
         cache = upstream.bytecode_cache if self.config.speedups else None
+        forms_cache = upstream.private_cache_folder() if self.config.speedups else None
         site = self.site_facts(config)
         data = data_pages(edition, config.site_url or "../", site)
         templates = Path(self.config.templates_dir)
-        pages = render_pages(edition, templates, cache, data, site) + search_pages(edition, load_strings(templates)) + data
+        pages = (render_pages(edition, templates, cache, data, site)
+                 + search_pages(edition, load_strings(templates), forms_cache) + data)
         for lang in edition.languages:  # the banner and footer's template is checked before any page is written
             chrome(edition, templates, lang, "", site, cache)
         check_names(pages, Path(config.docs_dir))

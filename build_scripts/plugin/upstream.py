@@ -13,7 +13,9 @@ pins those releases: MkDocs 1.6.1, Material 9.8, mkdocs-static-i18n 1.3.1, watch
   and the theme's own inline scripts, the only ones the Content-Security-Policy allows
   (`theme_inline_scripts`).
 - Speed-ups, on unless the plugin's `speedups: false`: they only make a build faster, and
-  tests/test_plugin.py checks that the site is byte for byte the same without them.
+  tests/test_plugin.py checks that the site is byte for byte the same without them. The
+  search index's word-form tables kept between builds (output/search_cache.py) are one too,
+  in the private folder of Jinja's cache (`private_cache_folder`).
 
 Where MkDocs has a public API for the job, the plugin uses it instead (File.generated for the
 pages in memory, file_sort_key for their order, get_toc for their tables of contents).
@@ -34,9 +36,12 @@ Elsewhere, and listed here so that this stays the one list:
     (its documented way to a custom search worker), wraps `window.Worker` to note the worker
     Material makes from that address (for the prefetch on focus), and hands Material each
     `input` event as a synthetic `keyup` on the search box (Material reads the box on keyup
-    and focus only);
+    and focus only), keeps Material's keyups from it while an input method composes, and takes
+    the empty `?h=` Material adds off the links of results with no `terms`;
   - docs/assets/search-worker.js and search-engine.js speak Material's worker protocol
-    (message types 0–3, results `{location, title, text, score, terms}`);
+    (message types 0–3, results `{location, title, text, score, terms}`; Material shows the
+    second item of a result's group as its heading);
+  - docs/assets/search-near.js puts its line after Material's `.md-search-result__meta`;
   - docs/assets/search-elsewhere.js reads Material's "no results" text
     (`translations["search.result.none"]` of `#__config`) and the language selector's links
     (`a.md-select__link[hreflang]`), and opens the other language's search with `?q=`;
@@ -363,6 +368,20 @@ def bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     try:
         return _BytecodeCache(pattern=f"statement-site-{digest}-%s.cache")
     except (OSError, RuntimeError):  # Jinja refuses a temporary folder it cannot make private
+        return None
+
+
+def private_cache_folder() -> Path | None:
+    """The private per-user folder of Jinja's file cache, where the search index's word-form tables
+    are kept too (output/search_cache.py); None where Jinja finds none it can trust.
+
+    jinja2/bccache.py (3.1), FileSystemBytecodeCache: given no folder, it makes or checks
+    `_jinja2-cache-<user id>` in the system's temporary folder (owned by the user, mode 0700,
+    not a link) and keeps it as `directory`.
+    """
+    try:
+        return Path(jinja2.FileSystemBytecodeCache().directory)
+    except (OSError, RuntimeError):
         return None
 
 

@@ -1,116 +1,29 @@
-/* search-engine.js: exact paragraph search for the statement (used by search-worker.js and the tests).
+/* search-engine.js: paragraph search for the statement (used by search-worker.js and the tests).
  *
- * Japanese: a paragraph matches when it contains every query word after NFKC normalization,
- * lower-casing and removing white space. English: every query word is a prefix of a word of
- * the paragraph. A query equal to a glossary name or alias (any language), or to one of an
- * entry's search words (distinctive words of its names, chosen by build_scripts/output/search.py),
- * also matches the paragraphs that mention the entry. Two interchangeable engines find the
- * candidates: a linear scan, and character-bigram postings with verification for large
- * collections. The index format is described in build_scripts/output/search.py.
+ * Finds the paragraphs of an index (build_scripts/output/search.py describes its format) that
+ * hold every term of a query in one of its forms (search-forms.js: Japanese variants, English
+ * stems and spellings, initialisms, phrases), comparing text as search-text.js normalizes it.
+ * A query equal to a glossary name or alias (any language, or written otherwise), or to one of
+ * an entry's search words (distinctive words of its names, chosen by the build), also matches
+ * the paragraphs that mention the entry. Paragraphs found in every term's exact form rank
+ * first; a citation's number (¶12, 第12段落) offers its place before them; a query that finds
+ * nothing says where the text writes it otherwise (near). Two interchangeable engines find the
+ * candidates of an exact Japanese query: a linear scan, and character-bigram postings with
+ * verification for large collections. Results come in the shape Material's search UI renders.
  */
 (function (root) {
   "use strict";
 
-  var MARK = /[\p{M}\uFF9E\uFF9F]/u;       // marks that belong to the preceding character
-  var SPACE = /\s/u;
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var node = typeof module === "object" && module.exports && typeof require === "function";
+  var searchText = node ? require("./search-text.js") : root.StatementSearchText;
+  var forms = node ? require("./search-forms.js") : root.StatementSearchForms;
+  var normalize = searchText.normalize, normalText = searchText.normalText, key = searchText.key;
+
   // Documents from which the bigram engine is used: at 100× our statement (3,200 paragraphs)
   // the linear scan answers as fast (5-60 ms a query) and the postings would add to the time
   // the first query waits for.
   var BIGRAM_THRESHOLD = 10000;
-  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-  /* Characters that NFKC and lower-casing turn into one character, in place, and that are no
-     mark and no space: ASCII (capitals lower-cased), full-width ASCII (half-width: （ → (,
-     Ｇ → g), kanji, kana, 、。「」・ー: nearly all of a statement. Runs of them are normalized
-     in one step; one by one, with NFKC, preparing the index of a statement 100× ours took
-     seconds. Every other character (and the one before a mark) takes the slow way. */
-  var OTHER = /[^\x00-\x08\x0e-\x1f\x21-\x7f\u3001-\u3011\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uff01-\uff5e]/g;
-  var OTHER_SPACED = /[^\x00-\x7f\u3001-\u3011\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff\uff01-\uff5e]/g;  // ASCII white space is one space
-  var ASCII_SPACE = /[\t\n\v\f\r]/g;
-  var FULL_WIDTH = /[\uff01-\uff5e]/g;
-  function halfWidth(ch) { return String.fromCharCode(ch.charCodeAt(0) - 0xfee0); }
-
-  /* Normalize text, remembering for each output character the original [start, end). */
-  function normalize(text, keepSpace) {
-    var pieces = [], length = 0;
-    var starts = new Int32Array(text.length + 8), ends = new Int32Array(text.length + 8);
-    function room(more) {
-      if (length + more <= starts.length) return;          // NFKC made the text longer (㍻ → 平成)
-      var size = Math.max(2 * starts.length, length + more);
-      var s = new Int32Array(size), e = new Int32Array(size);
-      s.set(starts);
-      e.set(ends);
-      starts = s;
-      ends = e;
-    }
-    var i = 0, find = keepSpace ? OTHER_SPACED : OTHER;
-    while (i < text.length) {
-      find.lastIndex = i;
-      var other = find.exec(text);
-      var j = other ? other.index : text.length;
-      if (other && j > i && MARK.test(String.fromCodePoint(text.codePointAt(j)))) j--;   // a mark goes with the character before it
-      if (j > i) {                                          // a run, in one step
-        var run = text.slice(i, j).replace(FULL_WIDTH, halfWidth).toLowerCase();
-        pieces.push(keepSpace ? run.replace(ASCII_SPACE, " ") : run);
-        room(j - i);
-        for (var c = i; c < j; c++) {
-          starts[length] = c;
-          ends[length++] = c + 1;
-        }
-        i = j;
-        continue;
-      }
-      var code = text.charCodeAt(i);
-      if ((code === 0x20 || (code >= 0x09 && code <= 0x0d)) &&     // white space dropped, unless a mark is on it
-          !(i + 1 < text.length && MARK.test(String.fromCodePoint(text.codePointAt(i + 1))))) {
-        i++;
-        continue;
-      }
-      var start = i;                                        // one character and its marks, the slow way
-      i += text.codePointAt(i) > 0xffff ? 2 : 1;
-      while (i < text.length && MARK.test(String.fromCodePoint(text.codePointAt(i)))) {
-        i += text.codePointAt(i) > 0xffff ? 2 : 1;
-      }
-      var piece = text.slice(start, i).normalize("NFKC").toLowerCase();
-      room(piece.length);
-      for (var k = 0; k < piece.length; k++) {
-        var ch = piece[k];
-        if (SPACE.test(ch)) {
-          if (!keepSpace) continue;
-          ch = " ";
-        }
-        pieces.push(ch);
-        starts[length] = start;
-        ends[length++] = i;
-      }
-    }
-    return { text: pieces.join(""), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
-  }
-
-  /* The normalized text alone (of names and aliases: 37,000 of them at 100× our statement). */
-  function normalText(text, keepSpace) {
-    var bare = keepSpace ? text : text.replace(/[ \t\n\v\f\r]/g, "");
-    var find = keepSpace ? OTHER_SPACED : OTHER;
-    find.lastIndex = 0;
-    if (find.test(bare)) return normalize(text, keepSpace).text;   // (no mark in bare text: its spaces carried none)
-    var done = bare.replace(FULL_WIDTH, halfWidth).toLowerCase();
-    return keepSpace ? done.replace(ASCII_SPACE, " ") : done;
-  }
-
-  /* The key of a whole query or glossary name: normalized, without any white space. */
-  function key(text) {
-    return normalText(text, false);
-  }
-
-  /* Query words: normalized; in English further cut at anything that is not a letter or digit. */
-  function queryWords(query, lang) {
-    var words = normalize(query, true).text.split(" ").filter(Boolean);
-    if (lang === "ja") return words;
-    var parts = [];
-    words.forEach(function (w) { (w.match(WORD) || []).forEach(function (p) { parts.push(p); }); });
-    return parts;
-  }
+  var LATIN = /[a-z0-9]/;                    // a short Latin query word (alt.bounded) matches whole words only
 
   /* A character (UTF-16 unit) or a pair of them, as one number: postings are keyed by numbers,
      which a large index builds much faster than keys sliced out of the text. */
@@ -125,24 +38,58 @@
     return grams.length ? grams : [gram(word, 0, false)];
   }
 
-  /* Prepare an index file (see build_scripts/search.py) for searching. */
+  /* Prepare an index file (see build_scripts/output/search.py) for searching; options.engine
+     ("linear", "bigram") and options.stem (the Snowball English stemmer, for Node). */
   function prepare(index, options) {
     var lang = index.lang;
     var docs = index.docs.map(function (doc) {
-      return { doc: doc, norm: normalize(doc.t, lang !== "ja") };
+      return { doc: doc, norm: normalize(doc.t, lang !== "ja"), published: doc.u ? published(doc, lang !== "ja") : null };
     });
     var terms = index.terms.map(function (term) {
       return {
         keys: term.k.map(key),
+        names: term.k,
+        loose: { ja: [], en: [] },               // keys of the names written otherwise, made when needed
         words: term.w || [],
         aliases: term.a.map(function (a) { return normalText(a, lang !== "ja"); }),
         paragraphs: term.p
       };
     });
-    var prepared = { lang: lang, sections: index.sections, docs: docs, terms: terms, postings: null };
+    var byNumber = new Map(), corrected = [];
+    docs.forEach(function (d, n) {
+      byNumber.set(d.doc.n, d);
+      if (d.published) corrected.push(n);
+    });
+    var prepared = forms.prepare(index, options);   // variants, spellings, stem
+    prepared.lang = lang;
+    prepared.sections = index.sections;
+    prepared.docs = docs;
+    prepared.terms = terms;
+    prepared.postings = null;
+    prepared.byNumber = byNumber;
+    prepared.corrected = corrected;
+    prepared.vocabulary = null;                      // English: the text's words by stem (search-forms.js)
+    prepared.ui = index.ui || { goto: "→ {place} ({section})", paragraph: "¶{number}", sentence: "¶{number}.{sentence}" };
     var engine = (options && options.engine) || (docs.length >= BIGRAM_THRESHOLD ? "bigram" : "linear");
     if (engine === "bigram") prepared.postings = buildPostings(docs);
     return prepared;
+  }
+
+  /* A paragraph's text as published (before corrections), normalized, each character mapped to
+     the corrected text's offsets (a published word marks the corrected one that replaced it). */
+  function published(doc, keepSpace) {
+    var text = "", from = [], to = [], at = 0;
+    doc.u.forEach(function (u) {
+      for (var i = at; i < u[0]; i++) { from.push(i); to.push(i + 1); }
+      text += doc.t.slice(at, u[0]) + u[2];
+      for (var k = 0; k < u[2].length; k++) { from.push(u[0]); to.push(u[1]); }
+      at = u[1];
+    });
+    for (var j = at; j < doc.t.length; j++) { from.push(j); to.push(j + 1); }
+    text += doc.t.slice(at);
+    var norm = normalize(text, keepSpace);
+    return { text: norm.text, starts: norm.starts.map(function (s) { return from[s]; }),
+             ends: norm.ends.map(function (e) { return to[e - 1]; }) };
   }
 
   /* Character-bigram (and single character) postings: gram -> sorted document numbers. */
@@ -185,61 +132,195 @@
     return result || [];
   }
 
-  /* Whether a word of the text (a run of letters and digits) begins at `at`. */
-  function wordStart(text, at) {
-    if (at === 0) return true;
-    var before = at - 1;
-    if (before > 0 && text.charCodeAt(before) >= 0xdc00 && text.charCodeAt(before) <= 0xdfff) before--;  // a pair's second half
-    return !LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(before)));
-  }
 
-  /* Where a word occurs in a document, as [start, end) in normalized text; empty if nowhere.
-     English: where a word of the text begins with it (a query word is letters and digits only). */
-  function occurrences(d, word, lang) {
-    var found = [], text = d.norm.text;
-    var at = text.indexOf(word);
-    while (at !== -1) {
-      if (lang === "ja" || wordStart(text, at)) found.push([at, at + word.length]);
-      at = text.indexOf(word, at + 1);
+  /* Where an alternative occurs in a text (normalized, with its map to the original), as
+     [start, end) of the normalized text. */
+  function occurrences(alt, norm, original) {
+    var found = [], text = norm.text;
+    if (alt.literal !== undefined) {
+      var at = text.indexOf(alt.literal);
+      while (at !== -1) {
+        var end = at + alt.literal.length;
+        if (!alt.bounded || (!LATIN.test(text.charAt(at - 1)) && !LATIN.test(text.charAt(end)))) found.push([at, end]);
+        at = text.indexOf(alt.literal, at + 1);
+      }
+      return found;
+    }
+    alt.re.lastIndex = 0;
+    var m;
+    while ((m = alt.re.exec(text)) !== null) {
+      if (!m[0]) { alt.re.lastIndex++; continue; }
+      var ok = true;
+      for (var c = 0; c < alt.checks.length && ok; c++) {
+        var span = m.indices && m.indices[c + 1];
+        if (!span) continue;
+        var written = original.slice(norm.starts[span[0]], norm.ends[span[1] - 1]);
+        var upper = written === written.toUpperCase() && written !== written.toLowerCase();
+        ok = alt.checks[c] === "upper" ? upper : !upper;
+      }
+      if (ok) found.push([m.index, m.index + m[0].length]);
     }
     return found;
   }
 
-  /* Find the paragraphs for a query: [{doc, ranges}] in text order, ranges in original offsets. */
-  function search(prepared, query) {
-    var lang = prepared.lang;
-    var words = queryWords(query, lang);
-    if (!words.length) return [];
-    var hits = new Map();
-    candidates(prepared, words).forEach(function (n) {
-      var d = prepared.docs[n], ranges = [];
-      for (var i = 0; i < words.length; i++) {
-        var found = occurrences(d, words[i], lang);
-        if (!found.length) return;
-        ranges = ranges.concat(found);
-      }
-      hits.set(n, ranges);
-    });
-    var whole = key(query);
+  /* Whether a document matches every term: its ranges (original offsets) and whether every
+     term matched in its exact form; null if some term does not match. Published words (before
+     correction) count as the text's own. */
+  function match(d, terms) {
+    var ranges = [], exact = true;
+    for (var i = 0; i < terms.length; i++) {
+      var hit = false, hitExact = false;
+      terms[i].alts.forEach(function (alt) {
+        [d.norm, d.published].forEach(function (norm) {
+          if (!norm) return;
+          occurrences(alt, norm, d.doc.t).forEach(function (r) {
+            ranges.push([norm.starts[r[0]], norm.ends[r[1] - 1]]);
+            hit = true;
+            if (alt.exact) hitExact = true;
+          });
+        });
+      });
+      if (!hit) return null;
+      if (!hitExact) exact = false;
+    }
+    return { ranges: ranges, exact: exact };
+  }
+
+
+  /* The glossary entries a whole query names: [term, exact] (exact: by its name as written, or a search word). */
+  function namedTerms(prepared, parsed) {
+    var whole = key(parsed.text), found = [];
+    var kind = forms.looseKind(prepared, whole), loose = null;
     prepared.terms.forEach(function (term) {
-      if (term.keys.indexOf(whole) === -1 && term.words.indexOf(whole) === -1) return;
+      if (term.keys.indexOf(whole) !== -1 || term.words.indexOf(whole) !== -1) {
+        found.push([term, true]);
+        return;
+      }
+      if (parsed.quoted || !whole) return;
+      // Other forms of a name: only names of about the query's length (Japanese) or with its
+      // first three letters (English) are compared, each key made once.
+      if (loose === null) loose = forms.looseKey(prepared, kind, whole, parsed.text);
+      if (!loose) return;
+      var made = term.loose[kind];
+      for (var k = 0; k < term.keys.length; k++) {
+        var name = term.keys[k];
+        if (kind === "ja" ? Math.abs(name.length - whole.length) > 3 : name.slice(0, 3) !== whole.slice(0, 3)) continue;
+        if (made[k] === undefined) made[k] = forms.looseKey(prepared, kind, name, term.names[k]);
+        if (made[k] === loose) { found.push([term, false]); return; }
+      }
+    });
+    return found;
+  }
+
+  /* Find the paragraphs for a query: [{doc, ranges, exact}], those found in every term's exact
+     form first, each group in text order; ranges in original offsets. */
+  function search(prepared, query) {
+    var parsed = forms.parse(prepared, query);
+    if (!parsed.terms.length) return [];
+    var hits = new Map();
+    var plain = prepared.lang === "ja" && parsed.terms.every(function (t) { return t.alts.length === 1; });
+    var words = parsed.terms.map(function (t) { return t.alts[0].literal; });
+    // (the postings are of the corrected text: paragraphs with published words are always read)
+    var read = plain ? candidates(prepared, words).concat(prepared.corrected) : prepared.docs.map(function (_, n) { return n; });
+    read.forEach(function (n) {
+      if (hits.has(n)) return;
+      var found = match(prepared.docs[n], parsed.terms);
+      if (found) hits.set(n, found);
+    });
+    namedTerms(prepared, parsed).forEach(function (pair) {
+      var term = pair[0];
       prepared.docs.forEach(function (d, n) {
         if (term.paragraphs.indexOf(d.doc.n) === -1) return;
-        var ranges = hits.get(n) || [];
+        var hit = hits.get(n) || { ranges: [], exact: pair[1] };
+        if (pair[1]) hit.exact = true;
         term.aliases.forEach(function (alias) {
           var at = d.norm.text.indexOf(alias);
-          while (at !== -1) { ranges.push([at, at + alias.length]); at = d.norm.text.indexOf(alias, at + 1); }
+          while (at !== -1) {
+            hit.ranges.push([d.norm.starts[at], d.norm.ends[at + alias.length - 1]]);
+            at = d.norm.text.indexOf(alias, at + 1);
+          }
         });
-        hits.set(n, ranges);
+        hits.set(n, hit);
       });
     });
-    return Array.from(hits.keys()).sort(function (a, b) { return a - b; }).map(function (n) {
-      var d = prepared.docs[n];
-      var ranges = hits.get(n).map(function (r) {
-        return [d.norm.starts[r[0]], d.norm.ends[r[1] - 1]];
-      }).sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
-      return { doc: d.doc, ranges: merge(ranges) };
+    return Array.from(hits.keys()).sort(function (a, b) {
+      return (hits.get(b).exact - hits.get(a).exact) || a - b;
+    }).map(function (n) {
+      var hit = hits.get(n);
+      var ranges = hit.ranges.slice().sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+      return { doc: prepared.docs[n].doc, ranges: merge(ranges), exact: hit.exact };
     });
+  }
+
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+
+  /* The first result of a citation's number: "Go to ¶12 (section)", opening the paragraph or sentence. */
+  function gotoResult(prepared, place) {
+    var doc = place.doc, ui = prepared.ui, k = place.sentence;
+    var where = fill(k ? ui.sentence : ui.paragraph, { number: doc.n, sentence: k });
+    var section = prepared.sections[doc.s] || "";
+    var link = k ? doc.l + "." + k : doc.l;
+    var from = k ? doc.b[k - 1] : 0, to = k && k < doc.b.length ? doc.b[k] : doc.t.length;
+    // (the shape of every result: Material shows the second title as the item's heading)
+    return [
+      { location: link, title: escapeHTML(where), text: snippet(doc.t.slice(from, to), [], prepared.lang), score: 2, terms: {} },
+      { location: link, title: escapeHTML(fill(ui.goto, { place: where, section: section })), text: "", score: 2, terms: {} }
+    ];
+  }
+
+  /* Levenshtein distance of two words, or limit + 1 once it is over `limit`. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var prev = row[0], best = i;
+      row[0] = i;
+      for (var k = 1; k <= b.length; k++) {
+        var here = row[k];
+        row[k] = Math.min(row[k] + 1, row[k - 1] + 1, prev + (a[i - 1] === b[k - 1] ? 0 : 1));
+        prev = here;
+        best = Math.min(best, row[k]);
+      }
+      if (best > limit) return limit + 1;
+    }
+    return row[b.length];
+  }
+
+  /* When a query finds nothing: the forms the text writes that a looser reading of it finds
+     (without its quotes; in English, a word one or two letters away), [{form, count}], most
+     paragraphs first, at most three. */
+  function near(prepared, query) {
+    var parsed = forms.parse(prepared, query), counts = new Map();
+    function count(q) {
+      search(prepared, q).forEach(function (hit) {
+        var seen = new Set();
+        hit.ranges.forEach(function (r) {
+          var form = hit.doc.t.slice(r[0], r[1]);
+          if (seen.has(form)) return;
+          seen.add(form);
+          counts.set(form, (counts.get(form) || 0) + 1);
+        });
+      });
+    }
+    if (parsed.quoted) count(parsed.text.replace(/["“”「」『』]/g, " "));
+    if (!counts.size && prepared.lang !== "ja") {
+      var vocab = forms.vocabulary(prepared);
+      (normalText(parsed.text, true).match(forms.LETTERS) || []).forEach(function (w) {
+        if (w.length < 4 || vocab.words.has(w)) return;
+        var limit = w.length >= 8 ? 2 : 1;
+        vocab.words.forEach(function (v) {
+          if (distance(w, v, limit) <= limit) {
+            var n = search(prepared, "\"" + v + "\"").length;
+            if (n) counts.set(v, n);
+          }
+        });
+      });
+    }
+    return Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a) || (a < b ? -1 : 1); })
+      .slice(0, 3).map(function (form) { return { form: form, count: counts.get(form) }; });
   }
 
   function merge(ranges) {
@@ -284,21 +365,26 @@
     return doc.l + "." + Math.max(k, 1);
   }
 
-  /* Results in the shape Material's search UI renders: one group per paragraph. */
+  /* Results in the shape Material's search UI renders: one group per paragraph; a citation's
+     place first. */
   function results(prepared, query) {
-    return search(prepared, query).map(function (hit) {
+    var out = [], place = forms.citation(prepared, query);
+    if (place) out.push(gotoResult(prepared, place));
+    search(prepared, query).forEach(function (hit) {
       var doc = hit.doc, terms = {}, link = location(doc, hit.ranges);
       hit.ranges.forEach(function (r) { terms[doc.t.slice(r[0], r[1])] = true; });
       var section = prepared.sections[doc.s] || "";
-      return [
+      out.push([
         { location: link, title: "¶" + doc.n, text: snippet(doc.t, hit.ranges, prepared.lang), score: 1, terms: terms },
         { location: link, title: escapeHTML(section || "¶" + doc.n), text: "", score: 1, terms: terms }
-      ];
+      ]);
     });
+    return out;
   }
 
-  var api = { normalize: normalize, normalText: normalText, key: key, queryWords: queryWords, prepare: prepare, search: search,
-              snippet: snippet, results: results, escapeHTML: escapeHTML, location: location };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
+
+  var api = { normalize: normalize, normalText: normalText, key: key, prepare: prepare, search: search, results: results,
+              near: near, citation: forms.citation, snippet: snippet, escapeHTML: escapeHTML, location: location };
+  if (node) module.exports = api;
   else root.StatementSearch = api;
 })(typeof self !== "undefined" ? self : this);

@@ -1,5 +1,14 @@
 /* search-worker.js: Material's search worker protocol (SETUP→READY, QUERY→RESULT) over our paragraph index. */
+// One script a call: build_scripts/output/offline.py reads these to cache them for offline use.
+importScripts("search-text.js");
+importScripts("search-forms.js");
 importScripts("search-engine.js");
+// The Snowball English stemmer (wink-porter2-stemmer from npm, a file of this site): a
+// CommonJS module, so it gets a `module` to export into.
+self.module = { exports: {} };
+importScripts("vendor/wink-porter2-stemmer.js");
+self.stemEnglish = self.module.exports;
+delete self.module;
 
 // The index of this page's language is fetched when the reader focuses the search box (a
 // PREFETCH from search-config.js) or on the first query, not when the page loads: a reader
@@ -26,6 +35,22 @@ function load() {
   return prepared;
 }
 
+/* The answer to a query: Material's items, and (ours) the query it answers and where a query
+   that found nothing occurs written otherwise. Input the engine cannot read finds nothing
+   rather than throwing. */
+function answer(index, query) {
+  try {
+    var items = self.StatementSearch.results(index, query);
+    return { items: items, query: query, near: items.length ? [] : self.StatementSearch.near(index, query) };
+  } catch (error) {
+    return nothing(query);
+  }
+}
+
+function nothing(query) {
+  return { items: [], query: query, near: [] };
+}
+
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === "prefetch") {        // ours: the reader is at the search box
@@ -41,12 +66,12 @@ self.addEventListener("message", function (event) {
       function superseded() { return mine !== queries && !message.every; }
       if (superseded()) return null;
       // An empty box needs no index.
-      if (!query.trim()) return [];
+      if (!String(query).trim()) return nothing(query);
       return load().then(function (index) {
-        return superseded() ? null : self.StatementSearch.results(index, query);
-      }, function () { return []; });
-    }).then(function (items) {
-      if (items !== null) self.postMessage({ type: 3, data: { items: items } });
+        return superseded() ? null : answer(index, query);
+      }, function () { return nothing(query); });
+    }).then(function (data) {
+      if (data !== null) self.postMessage({ type: 3, data: data });
     });
   }
 });
