@@ -37,7 +37,10 @@ def forms_server(tmp_path_factory) -> Iterator[str]:
 def tab(request, browser: Browser, forms_server: str) -> Iterator[Page]:
     """A tab on a desktop or a phone (touch); the test fails if a page asks anything of another origin."""
     phone = request.param == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[request.param], has_touch=phone, is_mobile=phone)
+    # The sites of the forms share one origin, each with a service worker of its own: these tests
+    # are about layout, so none is registered (reading offline is tested in test_offline_browser).
+    context = browser.new_context(viewport=VIEWPORTS[request.param], has_touch=phone, is_mobile=phone,
+                                  service_workers="block")
     page = context.new_page()
     outside = requests_outside(page, forms_server)
     yield page
