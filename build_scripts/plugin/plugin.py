@@ -28,6 +28,7 @@ from ..errors import InputError, InputErrors, Problems, quoted
 from ..inputs.textfile import display_path
 from ..languages import TRANSLATIONS, url_prefix
 from ..model import Edition, Origin
+from ..output.assets import minify_assets
 from ..output.data import data_pages
 from ..output.headers import write_headers
 from ..output.metadata import page_data
@@ -338,6 +339,8 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         """
         if upstream.building_another_language(config):
             return  # the site is not complete yet: the build of the first language writes them
+        if not self.serving:  # (under `mkdocs serve` the scripts stay as written, for debugging)
+            minify_assets(Path(config.site_dir))
         # _headers first: the worker's version is a hash of every other file of the site
         write_headers(Path(config.site_dir), config.theme.dirs)
         write_mark(Path(config.site_dir))
