@@ -37,9 +37,13 @@
     button.classList.remove("stmt-top-aside");  // (to find it where it is drawn)
     var aside = !button.hidden && covers();
     button.classList.toggle("stmt-top-aside", aside);
-    // Still sliding in (Material's transition): looked at again when it has ended.
-    var moving = button.getAnimations().length > 0;
-    document.documentElement.dataset.stmtTop = button.hidden ? "hidden" : moving ? "moving" : aside ? "aside" : "shown";
+    // Still sliding in (Material's transition): looked at again when it has ended, or was
+    // cancelled (a transition cut short fires no transitionend).
+    var animations = button.getAnimations();
+    if (animations.length) {
+      Promise.all(animations.map(function (a) { return a.finished; })).then(later, later);
+    }
+    document.documentElement.dataset.stmtTop = button.hidden ? "hidden" : animations.length ? "moving" : aside ? "aside" : "shown";
   }
 
   var pending = 0;
@@ -50,6 +54,8 @@
   // the window changes, or a panel opens.
   new MutationObserver(later).observe(button, { attributes: true, attributeFilter: ["hidden"] });
   ["scroll", "resize"].forEach(function (type) { window.addEventListener(type, later, { passive: true }); });
-  ["click", "toggle", "transitionend"].forEach(function (type) { document.addEventListener(type, later, true); });
+  ["click", "toggle", "transitionend", "transitioncancel"].forEach(function (type) {
+    document.addEventListener(type, later, true);
+  });
   later();
 })();
