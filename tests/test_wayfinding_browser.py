@@ -235,3 +235,37 @@ def test_the_glossary_links_each_mention_to_its_sentence(page: Page, server: str
     link.click()
     page.wait_for_url("**/en/economy/#p18.1")
     assert page.locator("[id='p18.1']").evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+
+
+SHIFTS = """async () => {
+    const seen = [];
+    const observer = new PerformanceObserver(list => seen.push(...list.getEntries()));
+    observer.observe({type: 'layout-shift', buffered: true});
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    seen.push(...observer.takeRecords());
+    observer.disconnect();
+    return seen.map(e => ({value: e.value, what: (e.sources || []).map(s =>
+        s.node && s.node.nodeType === 1 ? s.node.tagName + '.' + s.node.className : String(s.node && s.node.nodeName))}));
+}"""
+"""Every layout shift since the page began to load (a buffered observer), read two frames after
+the state the test waited for."""
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+@pytest.mark.parametrize("path, ready", [
+    ("/glossary/", "form.stmt-filter:not([hidden])"), ("/en/glossary/", "form.stmt-filter:not([hidden])"),
+    ("/economy/", ".stmt-tools:not([hidden])"), ("/en/economy/", ".stmt-tools:not([hidden])"),
+])
+def test_nothing_moves_when_the_scripts_show_their_controls(browser: Browser, server: str, device, path, ready):
+    """What a script shows (the glossary's filter, the controls beside ¶N) waits unseen in its
+    place, so the text does not move when it appears. The glossary's filter once took no room
+    until its script ran: the list moved down by 116 px on a phone (Lighthouse: 0.05)."""
+    context = browser.new_context(**(PHONE if device == "phone" else DESKTOP))
+    page = context.new_page()
+    page.goto(server + path)
+    page.wait_for_selector(ready)
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready")
+    shifts = page.evaluate(SHIFTS)
+    assert sum(s["value"] for s in shifts) < 0.01, shifts
+    context.close()
