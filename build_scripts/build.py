@@ -46,13 +46,12 @@ def build_site(config_file: Path, site_dir: Path, *, source: Path | None = None,
     Returns the plugin (which holds what it generated) and the seconds taken.
     """
     start = time.perf_counter()
-    shown = str(site_dir)
     overrides = {"site_url": site_url} if site_url else {}
     config, plugin = load(config_file, **overrides)
     if source is not None:
         plugin.config.source_dir = str(source.resolve())
     # Before anything is made or moved: the folder this build will replace whole.
-    check_site_folder(site_dir, plugin.protected(config), shown)
+    check_site_folder(site_dir, plugin.protected(config))
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = site_dir.with_name(f".{site_dir.name}.new-{os.getpid()}")

@@ -80,7 +80,10 @@ def load_edition(source: Path) -> Edition:
     errors, warnings = check_glossary(edition)
     problems.errors.extend(errors)
     problems.raise_if_any()
-    hidden = [found for name in (STATEMENT_FILE, PUBLICATION_FILE, CORRECTIONS_FILE, GLOSSARY_FILE,
-                                 *(TRANSLATION_FILE.format(lang=lang) for lang in edition.languages[1:]))
-              if (source / name).exists() for found in invisible_characters(read_text(source / name), source / name)]
+    names = (STATEMENT_FILE, PUBLICATION_FILE, CORRECTIONS_FILE, GLOSSARY_FILE,
+             *(TRANSLATION_FILE.format(lang=lang) for lang in edition.languages[1:]))
+    hidden = []
+    for path in (source / name for name in names):
+        if path.exists():
+            hidden += invisible_characters(read_text(path), path)
     return dataclasses.replace(edition, warnings=(*statement.report.warnings, *warnings, *hidden))

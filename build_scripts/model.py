@@ -138,11 +138,6 @@ class Subheading:
         """2 for a heading right under the section's, 3 under that, and so on."""
         return len(self.path) + 1
 
-    @property
-    def index(self) -> int:
-        """1-based position among the headings of its level under the same heading."""
-        return self.path[-1]
-
 
 @dataclass(frozen=True)
 class Section:

@@ -20,14 +20,14 @@ class SiteFolderRefused(Exception):
     """The site folder is one a build must not replace; the message says why, in one line."""
 
 
-def check_site_folder(site: Path, protected: dict[str, Path], shown: str | None = None) -> None:
+def check_site_folder(site: Path, protected: dict[str, Path]) -> None:
     """Raise SiteFolderRefused unless a build may replace `site` (which need not exist yet).
 
     `protected` names the project's own files and folders (mkdocs.yml, the project, source/,
     docs/, templates/): the site may be none of them, hold none of them, nor lie inside a
-    folder among them but the project. `shown` is the folder as the user gave it.
+    folder among them but the project. Messages name the folder as the user gave it.
     """
-    shown = shown or str(site)
+    shown = str(site)
     if site.is_symlink():
         raise SiteFolderRefused(f"{shown}: is a symbolic link; a build would replace the link with a folder, so give "
                                 "the folder it points to")

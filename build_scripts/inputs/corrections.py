@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from ..errors import Problems, quoted
-from ..languages import LANGUAGES
+from ..languages import LANGUAGES, ORIGINAL
 from ..model import Correction, Paragraph, Span, Statement
 from .textfile import INVISIBLE
 from .yamlfile import Mapping, load_list, where
@@ -25,24 +25,27 @@ def load_corrections(path: Path) -> tuple[Correction, ...]:
         paragraph = entry.integer("paragraph")
         published = entry.text("published")
         corrected = entry.text("corrected")
-        reason = entry.texts_by_language("reason", LANGUAGES, required=("ja",))
-        for key, value in (("published", published), ("corrected", corrected)):
-            if value is not None and any(brk in value for brk in LINE_BREAKS):
-                # A line break would add a sentence or turn the paragraph into a list.
-                literal = getattr(entry.values[key], "style", None) == "|"
-                block = " (a `|` block keeps the line break at its end: use `>-`)" if literal else ""
-                problems.add(where(path, entry.values[key]), f"correction {number}: {key!r} has a line break "
-                             f"({quoted(value)}), which would add a sentence or a list item; write it on one line{block}")
-                if key == "published":
-                    published = None
-                else:
-                    corrected = None
+        reason = entry.texts_by_language("reason", LANGUAGES, required=(ORIGINAL,))
+        published, corrected = (_one_line(entry, key, value, number, problems)
+                                 for key, value in (("published", published), ("corrected", corrected)))
         if published is not None and published == corrected:
             problems.add(entry.origin, f"correction {number}: 'corrected' is the same as 'published'")
         if paragraph and published and corrected and "ja" in reason:
             found.append(Correction(number, paragraph, published, corrected, reason, entry.origin))
     problems.raise_if_any()
     return tuple(found)
+
+
+def _one_line(entry: Mapping, key: str, value: str | None, number: int, problems: Problems) -> str | None:
+    """The value, or None when it holds a line break (which would add a sentence or turn the
+    paragraph into a list): the problem is reported."""
+    if value is None or not any(brk in value for brk in LINE_BREAKS):
+        return value
+    literal = getattr(entry.values[key], "style", None) == "|"
+    block = " (a `|` block keeps the line break at its end: use `>-`)" if literal else ""
+    problems.add(where(entry.path, entry.values[key]), f"correction {number}: {key!r} has a line break "
+                 f"({quoted(value)}), which would add a sentence or a list item; write it on one line{block}")
+    return None
 
 
 def _spans(paragraph: Paragraph, corrections: list[Correction], problems: Problems) -> tuple[tuple[Span, ...], tuple[int, ...]]:

@@ -8,10 +8,13 @@ further than one line.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import date_and_rest, is_date_line
+from .sentences import CLOSERS
 
 HEADING_MAX_LENGTH = 80
 """Longer lines are never headings, even without punctuation."""
@@ -71,7 +74,6 @@ CLOSING_MARKS = frozenset({"（了）", "(了)", "以上", "（以上）", "(以
 _OFFICE = re.compile(r"(?:省|庁|府|局|部|課|室|本部|委員会|事務局|大臣|長官|総理|大統領|首相|国王|政府|大使館|代表部)$")
 """How the name of an issuing office or a signatory's title ends."""
 _TERMINATORS = ("。", "．", ".", "！", "？", "!", "?")
-_CLOSERS = "」』）)】〕〉》\"'”’"
 _SENTENCE_MARKS = ("。", "、", "．", "，")
 LEAD_IN = ("：", ":")
 """A line ending so announces what follows it (a list)."""
@@ -82,6 +84,11 @@ def join_lines(left: str, right: str) -> str:
     if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
         return f"{left} {right}"
     return left + right
+
+
+def run_together(texts: Iterable[str]) -> str:
+    """Lines run together into one text, as a PDF extraction's lines are (join_lines)."""
+    return functools.reduce(join_lines, texts, "")
 
 
 _ANY_NUMBERING = re.compile("|".join(f"(?P<n{i}>{n.pattern.pattern})" for i, n in enumerate(NUMBERINGS)))
@@ -127,7 +134,7 @@ def is_contact_label(line: str) -> bool:
 
 def ends_sentence(text: str) -> bool:
     """Whether a text ends its last sentence (。, 。」, 。）…); else a page break or a wrap cut it."""
-    return text.rstrip(_CLOSERS).endswith(_TERMINATORS)
+    return text.rstrip(CLOSERS).endswith(_TERMINATORS)
 
 
 def is_heading_like(text: str) -> bool:

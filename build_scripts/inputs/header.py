@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import InputError, quoted
 from ..model import Origin, Override
 from .dates import is_date_line
-from .forms import is_heading_like, is_office, is_title_like, join_lines, numbering
+from .forms import is_heading_like, is_office, is_title_like, join_lines, numbering, run_together
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,7 @@ def read_header(lines: list[Line], path: str, title: Override | None = None, dat
             more = _more_title_lines(lines, i, is_date)
             title_lines.extend(lines[i + 1:i + 1 + more])
     i += len(title_lines)
-    text = ""
-    for line in title_lines:
-        text = join_lines(text, line.text)
+    text = run_together(line.text for line in title_lines)
 
     subtitle = None
     if i < len(lines) and _bracketed(lines[i].text):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problems, quoted
 from ..model import Origin, Paragraph, Section, Subheading
-from .forms import SUB_RANK, Numbering, join_lines
+from .forms import SUB_RANK, Numbering, run_together
 
 
 @dataclass
@@ -58,10 +58,7 @@ class Para:
     @property
     def text(self) -> str:
         """Its text so far, its pieces run together."""
-        out = ""
-        for piece, _ in self.pieces:
-            out = join_lines(out, piece)
-        return out
+        return run_together(piece for piece, _ in self.pieces)
 
     @property
     def ends_with_line(self) -> bool:

@@ -49,11 +49,9 @@ def _is_heading(unit: Unit, overrides: Overrides, para: Para | None, following: 
     if unit.kind == "item":
         return "item", True
     number = numbering(unit.lines[0].text)
-    if len(text) > HEADING_MAX_LENGTH or ends_sentence(text) or "。" in text:
+    if not is_title_like(text):
         return "paragraph", True
     if number is not None:
-        if not is_title_like(text):
-            return "paragraph", True
         run = following is not None and not following.block_start and not following.indented \
             and following.kind in ("text", "item") and numbering(following.lines[0].text) == number
         after = para is not None and para.kind == "text" and (para.numbering == number.name or para.text.endswith(LEAD_IN))
@@ -123,10 +121,11 @@ def parse(text: str, path: str, publication: Publication | None = None) -> State
 
 def _group(units: list[Unit], overrides: Overrides, path: str) -> tuple[list[Group], list[Join], list[tuple[Origin, str]]]:
     """Headings and paragraphs from the units: page-break splits joined, lines attached."""
-    joins_at = [o for o in overrides.of("join")
+    def at_block_ends(kind: str) -> list[Override]:
+        return [o for o in overrides.of(kind)
                 if overrides.check_count(o, sum(u.text.endswith(o.text) for u in units[:-1]), "the end of a block")]
-    apart = [o for o in overrides.of("nojoin")
-             if overrides.check_count(o, sum(u.text.endswith(o.text) for u in units[:-1]), "the end of a block")]
+
+    joins_at, apart = at_block_ends("join"), at_block_ends("nojoin")
     groups: list[Group] = []
     joins: list[Join] = []
     doubtful: list[tuple[Origin, str]] = []
@@ -219,9 +218,9 @@ def _date(header: Header, paragraphs: dict[int, Paragraph], override: Override |
     for paragraph in paragraphs.values():
         if paragraph.kind == "closing":
             for text in paragraph.line_texts:
-                split = (text, "") if is_date_line(text) else date_and_rest(text)
-                if split is not None:
-                    return split[0], _line_number(everything, text)
+                date = (text, "") if is_date_line(text) else date_and_rest(text)
+                if date is not None:
+                    return date[0], _line_number(everything, text)
     after = everything[header.end] if header.end < len(everything) else everything[-1]
     return after.text, after.number
 

@@ -10,7 +10,7 @@ import yaml
 
 from ..addresses import is_web_address
 from ..errors import Problems, quoted
-from ..languages import LANGUAGES
+from ..languages import LANGUAGES, ORIGINAL
 from ..model import Origin, Override, Publication, Statement
 from .yamlfile import Mapping, load, number_kind, where, whole_number
 
@@ -32,7 +32,7 @@ def load_publication(path: Path) -> Publication:
     source_url = top.text("source_url", required=False)
     if source_url and not is_web_address(source_url):
         problems.add(where(path, top.values["source_url"]), f"source_url must be a web address, found {quoted(source_url)}")
-    publisher = top.texts_by_language("publisher", LANGUAGES, required=("ja",)) if "publisher" in top.values else {}
+    publisher = top.texts_by_language("publisher", LANGUAGES, required=(ORIGINAL,)) if "publisher" in top.values else {}
     english_url, english_publisher = None, {}
     if "official_english" in top.values:
         english = Mapping(path, top.values["official_english"], {"url", "publisher"}, "official_english", problems)

@@ -14,7 +14,8 @@ Bounds = tuple[tuple[int, int], ...]
 """(start, end) of each sentence in a paragraph's text, in order."""
 
 _ENDS = "。！？"
-_CLOSERS = "」』）)】〕〉》\"'”’"
+CLOSERS = "」』）)】〕〉》\"'”’"
+"""Closing brackets and quotes: after a sentence's end mark, still part of the sentence."""
 _PAIRS = {"「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "〔": "〕", "〈": "〉", "《": "》", "“": "”"}
 _GOES_ON = "とはがをにのでもや、"
 """After 。」 these go on with the sentence the quote is part of: 「…する。」と述べた。"""
@@ -61,7 +62,7 @@ def japanese_sentences(text: str, lines: tuple[int, ...] = ()) -> Bounds:
             inside.append((pairs[i], not text[start:i].strip(" 　" + "".join(_PAIRS))))
         elif char in _ENDS and all(at_start for _, at_start in inside):
             end = i + 1
-            while end < len(text) and text[end] in _CLOSERS and end not in cuts:
+            while end < len(text) and text[end] in CLOSERS and end not in cuts:
                 end += 1
             if end > i + 1 and end < len(text) and text[end] in _GOES_ON and end not in cuts:
                 i = end  # 「…する。」と述べた。: the quotation is part of this sentence

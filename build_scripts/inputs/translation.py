@@ -229,9 +229,9 @@ def load_translation(path: Path, lang: str, statement: Statement) -> Version | N
             lines[p.number] = line_starts(paragraphs[p.number][1], japanese_sentences(p.text, p.lines), p.lines)
     return Version(
         lang=lang,
-        title=" ".join(title.split()),
-        subtitle=" ".join(subtitle.split()) if subtitle else None,
-        headings={slug: " ".join(text.split()) for slug, text in headings.items()},
+        title=flowing(title),
+        subtitle=flowing(subtitle) if subtitle else None,
+        headings={slug: flowing(text) for slug, text in headings.items()},
         paragraphs={n: (Span(text),) for n, (text, _, _) in paragraphs.items() if text},
         notes={n: text for n, (text, _) in notes.items() if text},
         translation=True,

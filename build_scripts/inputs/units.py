@@ -30,6 +30,7 @@ from .forms import (
     is_title_like,
     join_lines,
     numbering,
+    run_together,
 )
 from .header import Line
 
@@ -129,18 +130,19 @@ def split(body: list[Line], overrides: Overrides, path: str) -> list[Line]:
         if not overrides.check_count(override, count, "the text on both sides of |"):
             continue
         block = next(b for b in found if before + after in _text(b))
-        cut = _text(block).index(before + after) + len(before)
-        offset = 0
+        whole = _text(block)
+        cut = whole.index(before + after) + len(before)
+        offset, text = 0, ""
         for line in block:  # the line that holds the cut, and where in it
-            text = join_lines(_text(block[:block.index(line)]), line.text)
+            text = join_lines(text, line.text)
             if len(text) > cut:
                 offset = cut - (len(text) - len(line.text))
                 break
         i = body.index(line)
         first, second = line.text[:offset].rstrip(), line.text[offset:].lstrip()
         body[i:i + 1] = ([replace(line, text=first)] if first else []) + [Line(line.number, second, False, True)]
-        overrides.applied.append((override.origin, f"split {excerpt(_text(block)[:cut], False)} | "
-                                                   f"{excerpt(_text(block)[cut:], True)} ({path}:{line.number})"))
+        overrides.applied.append((override.origin, f"split {excerpt(whole[:cut], False)} | "
+                                                   f"{excerpt(whole[cut:], True)} ({path}:{line.number})"))
     return body
 
 
@@ -155,11 +157,7 @@ def blocks(lines: list[Line]) -> list[list[Line]]:
 
 
 def _text(lines: list[Line]) -> str:
-    """Lines run together, as a PDF extraction's lines are (forms.join_lines)."""
-    out = ""
-    for line in lines:
-        out = join_lines(out, line.text)
-    return out
+    return run_together(line.text for line in lines)
 
 
 def parts(body: list[Line], overrides: Overrides) -> list[int]:
