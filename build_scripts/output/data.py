@@ -117,9 +117,9 @@ def licences(site: Site, langs: tuple[str, ...]) -> dict:
     }
 
 
-def statement_json(edition: Edition, base: str = "../", site: Site | None = None, version: str = "",
-                   generated: str = "") -> dict:
-    """statement.json as data (its schema: statement.schema.json)."""
+def statement_json(edition: Edition, base: str = "../", site: Site | None = None) -> dict:
+    """statement.json as data (its schema: statement.schema.json); data_pages fills in its
+    version and date."""
     site = site or Site()
     statement, publication = edition.statement, edition.publication
     langs = edition.languages
@@ -140,8 +140,8 @@ def statement_json(edition: Edition, base: str = "../", site: Site | None = None
         "publisher": {"owner": {lang: site.owner_in(lang) for lang in langs} if site.owner else None,
                       "site": {lang: edition.version(lang).title for lang in langs}},
         "license": licences(site, langs),
-        "version": version,
-        "generated": generated,
+        "version": "",
+        "generated": "",
         "base_url": base if absolute else None,
         "urls": "absolute" if absolute else "relative to this file's own address (…/data/statement.json)",
         "sections": [_section(edition, section, base, mentioned) for section in statement.sections],
@@ -252,23 +252,22 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def data_version(edition: Edition, site: Site, base: str) -> str:
-    """A short hash of what the data files hold: equal versions, equal data."""
-    parts = [_json(statement_json(edition, base, site)), _json([_entry(edition, t) for t in edition.terms]),
-             parallel_tsv(edition)]
-    return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()[:12]
-
-
 def data_pages(edition: Edition, base: str = "../", site: Site | None = None) -> list[Page]:
     """The data files, as files of the docs folder."""
     site = site or Site()
-    version, generated = data_version(edition, site, base), build_date().isoformat()
+    statement = statement_json(edition, base, site)
+    glossary, tsv = _json([_entry(edition, term) for term in edition.terms]), parallel_tsv(edition)
+    # The version: a short hash of what the data hold (statement.json before it says its own
+    # version and date), so that equal versions mean equal data.
+    version = hashlib.sha256((_json(statement) + glossary + tsv).encode("utf-8")).hexdigest()[:12]
+    generated = build_date().isoformat()
+    statement.update(version=version, generated=generated)
     contents = {
-        "statement.json": _json(statement_json(edition, base, site, version, generated)),
+        "statement.json": _json(statement),
         "statement.schema.json": SCHEMA.read_text(encoding="utf-8"),
-        "glossary.json": _json([_entry(edition, term) for term in edition.terms]),
+        "glossary.json": glossary,
         "glossary.csv": glossary_csv(edition),
-        "parallel.tsv": parallel_tsv(edition),
+        "parallel.tsv": tsv,
         "parallel.tmx": parallel_tmx(edition, site, version, generated),
     }
     return [Page(f"{DATA_FOLDER}/{name}", contents[name]) for name in FILES]

@@ -14,14 +14,6 @@ from .render import long_date
 from .site import Licence, Site
 
 
-def full_title(edition: Edition, lang: str, strings: dict[str, str]) -> str:
-    """The statement's title with its subtitle, as a citation gives it."""
-    version = edition.version(lang)
-    if not version.subtitle:
-        return version.title
-    return strings["title_with_subtitle"].format(title=version.title, subtitle=version.subtitle)
-
-
 def page_data(edition: Edition, lang: str, strings: dict[str, str], site: Site | None = None) -> dict:
     """The facts of the statement in one language, for main.html and the page's scripts."""
     site = site or Site()
@@ -33,16 +25,16 @@ def page_data(edition: Edition, lang: str, strings: dict[str, str], site: Site |
     original = edition.versions[0]
     owner = site.owner_in(lang)
     licence = site.license if version.translation else site.source_license
+    title = title_of(edition, lang)
     data = {
         "lang": lang,
         "locale": LOCALES.get(lang, lang),
         "alternates": [LOCALES.get(other, other) for other in edition.languages if other != lang],
         "title": version.title,
         "subtitle": version.subtitle or "",
-        "full_title": full_title(edition, lang, strings),
+        "full_title": title,
         # What a reference manager files the page's text under: a translation says it is one.
-        "cited_title": (strings["cited_translation"].format(title=full_title(edition, lang, strings))
-                        if version.translation else full_title(edition, lang, strings)),
+        "cited_title": strings["cited_translation"].format(title=title) if version.translation else title,
         "original_title": title_of(edition, original.lang) if lang != original.lang else "",
         "date": statement.date.isoformat(),
         "date_slashed": statement.date.strftime("%Y/%m/%d"),

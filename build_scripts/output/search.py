@@ -202,10 +202,9 @@ def search_index(edition: Edition, lang: str, words: dict[str, list[str]] | None
     if strings is not None:
         index["ui"] = {"goto": strings["ui_search_goto"], "paragraph": strings["ui_paragraph"],
                        "sentence": strings["ui_sentence"]}
-    if "ja" in edition.languages:
-        if variants is None:
-            variants = variant_table(edition, cache_folder)
-        index["v"] = variants if lang == "ja" else _of_names(variants, edition)
+    if variants is None:
+        variants = variant_table(edition, cache_folder)
+    index["v"] = variants if lang == "ja" else _of_names(variants, edition)
     if lang == "en":
         index["sp"] = search_cache.cached_table("en-spellings", _texts(edition, lang), search_en.spellings, cache_folder)
     return index
@@ -215,7 +214,7 @@ def search_pages(edition: Edition, strings: dict[str, dict[str, str]], cache_fol
     """The index files of every language, as files of the docs folder (`strings`: templates/strings.yml;
     `cache_folder`: where the word-form tables are kept between builds, see search_cache.py)."""
     words = search_words(edition)
-    variants = variant_table(edition, cache_folder) if "ja" in edition.languages else None
+    variants = variant_table(edition, cache_folder)
     return [
         Page(f"{INDEX_FOLDER}/{lang}.json",
              json.dumps(search_index(edition, lang, words, strings[lang]["opening"], strings[lang], cache_folder, variants),

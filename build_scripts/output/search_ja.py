@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -258,7 +259,7 @@ def _forms(word: _Word) -> frozenset[str]:
         # The inflected form as written (取り組ん) and the same inflection of every other
         # dictionary form (取組む -> 取組ん), kept if Sudachi reads it, followed by what
         # follows it in a sentence (で), as the same word.
-        common = next((i for i, (a, b) in enumerate(zip(surface, lemma, strict=False)) if a != b), min(len(surface), len(lemma)))
+        common = len(os.path.commonprefix([surface, lemma]))  # noqa: RUF071 (characters of two words, not paths)
         ending, tail = lemma[common:], surface[common:]
         for form in list(forms):
             if form.endswith(ending):

@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -121,8 +122,12 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
                                                               "(https://…) or an e-mail address, found "
                                                               f"{quoted(self.config.contact)}")
         if problems.errors:
-            self.problems = InputErrors(problems.errors)
-            raise InputProblems(self.problems)
+            self._refuse(InputErrors(problems.errors))
+
+    def _refuse(self, problems: InputErrors) -> NoReturn:
+        """Stop the build with the problems (kept for `statement-site build` to print)."""
+        self.problems = problems
+        raise InputProblems(problems) from None
 
     # -- generation --------------------------------------------------------------------------
 
@@ -168,7 +173,6 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
         notes = tuple(f"no {TRANSLATION_FILE.format(lang=lang)} in {display_path(source)}: building without "
                       f"the '{lang}' pages and language selector"
                       for lang in TRANSLATIONS if lang not in edition.languages)
-        site = self.site_facts(config)
         if not site.contact:
             notes += ("no contact: set `contact:` of the statement-site plugin in mkdocs.yml (a web or e-mail "
                       "address), or MkDocs' `repo_url` for its issue tracker, so that pages can say where readers "
@@ -203,8 +207,7 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             try:
                 generated = self.generate(config)
             except (InputError, InputErrors) as error:
-                self.problems = error if isinstance(error, InputErrors) else InputErrors([error])
-                raise InputProblems(self.problems) from None
+                self._refuse(error if isinstance(error, InputErrors) else InputErrors([error]))
             self.generated, self._inputs = generated, inputs
             for origin, message in generated.edition.warnings:
                 log.info(f"input warning: {origin}: {message}")
@@ -261,14 +264,14 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Give the page its banner and footer (main.html and partials/copyright.html print them)."""
-        made = self._chrome(config, f"{context['base_url']}/")
-        if made is not None:
-            context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
-        return context
+        return self._give_chrome(context, config, f"{context['base_url']}/")
 
     def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
         """Give the theme's pages (404.html) the banner and footer too, linked from the site's root."""
-        made = self._chrome(config, context["base_url"].rstrip("/") + "/")
+        return self._give_chrome(context, config, context["base_url"].rstrip("/") + "/")
+
+    def _give_chrome(self, context: TemplateContext, config: MkDocsConfig, site_root: str) -> TemplateContext:
+        made = self._chrome(config, site_root)
         if made is not None:
             context["statement_chrome"] = made  # type: ignore[typeddict-unknown-key]
         return context
@@ -313,11 +316,10 @@ class StatementSitePlugin(BasePlugin[StatementSiteConfig]):
             more = f" (and {len(inline.unknown) - 1} more)" if len(inline.unknown) > 1 else ""
             written = Path(config.docs_dir) / name
             origin = Origin(display_path(written) if written.is_file() else name)
-            self.problems = InputErrors([InputError(origin, (
+            self._refuse(InputErrors([InputError(origin, (
                 f"has an inline script that neither the theme nor statement-site writes{more}: "
                 f"{quoted(inline.unknown[0])}; the Content-Security-Policy allows none such (put a script of your own "
-                "in docs/assets/ and list it under extra_javascript)"))])
-            raise InputProblems(self.problems)
+                "in docs/assets/ and list it under extra_javascript)"))]))
         if inline.refused:
             more = f" and {len(inline.refused) - 1} more" if len(inline.refused) > 1 else ""
             log.warning(f"{name}: the Content-Security-Policy will refuse inline code: {inline.refused[0]}{more}")
