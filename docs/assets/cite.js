@@ -33,7 +33,7 @@
       where_bib: "paragraph " + number + (k ? ", sentence " + k : ""),  // pdfLaTeX cannot set a bare ¶
       accessed_ja: d.getFullYear() + "年" + (d.getMonth() + 1) + "月" + d.getDate() + "日",
       accessed_en: MONTHS[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear(),
-      accessed_iso: d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0")
+      accessed_iso: window.StatementLinks.isoDate(d)
     };
     var c = data.citations;
     return [[strings.cite_ja, filled(c.japanese, values)], [strings.cite_en, filled(c.chicago, values)],
@@ -107,24 +107,24 @@
         (words.length > 24 ? words.slice(0, 24) + "…" : words);
       choose.appendChild(option);
     });
-    whole.selected = true;
     var list = document.createElement("div");
     list.className = "stmt-cite-list";
     var close = document.createElement("button");
     close.type = "button";
     close.className = "stmt-cite-close";
     close.textContent = strings.close;
-    close.addEventListener("click", function () { open(button); button.focus(); });
+    function dismiss() { open(button); button.focus(); }  // (open() of an open panel closes it)
+    function update() { render(panel, number, Number(choose.value), button.dataset.page); }
+    close.addEventListener("click", dismiss);
     panel.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") return;
       event.preventDefault();
-      open(button);
-      button.focus();
+      dismiss();
     });
     panel.append(choose, list, close);
-    choose.addEventListener("change", function () { render(panel, number, Number(choose.value), button.dataset.page); });
+    choose.addEventListener("change", update);
     paragraph.insertAdjacentElement("afterend", panel);
-    render(panel, number, Number(choose.value), button.dataset.page);
+    update();
     button.setAttribute("aria-expanded", "true");
     choose.focus();
   }

@@ -14,15 +14,22 @@
   var canonical = document.querySelector("link[rel=canonical]");
   /* `page`, when given, is the page the anchor is cited on, relative to this one: the whole
      text cites a paragraph at its section page, so that one paragraph has one address. */
+  function pageAddress() {
+    return canonical ? canonical.href.split("#")[0] : window.location.origin + window.location.pathname;
+  }
   function linkTo(anchor, page) {
-    var here = canonical ? canonical.href.split("#")[0] : window.location.origin + window.location.pathname;
+    var here = pageAddress();
     return (page ? new URL(page, here).href.split("#")[0] : here) + "#" + anchor;
   }
-  window.StatementLinks = { linkTo: linkTo };
+  /* A day as 2026-12-01 (the reader's own day: an access date, a printing date). */
+  function isoDate(d) {
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+  window.StatementLinks = { linkTo: linkTo, pageAddress: pageAddress, isoDate: isoDate };
 
   /* Where a page cites itself (the Data page's "how to cite"): its own canonical address. */
   document.querySelectorAll(".md-content .stmt-self").forEach(function (here) {
-    here.textContent = linkTo("").replace(/#$/, "");
+    here.textContent = pageAddress();
   });
 
   function flash(button, label) {

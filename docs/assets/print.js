@@ -10,11 +10,8 @@
   if (!foot) return;
 
   function set() {
-    var here = window.StatementLinks ? window.StatementLinks.linkTo("").replace(/#$/, "")
-                                     : window.location.origin + window.location.pathname;
-    var d = new Date();
-    var day = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
-    var text = foot.dataset.words + " — " + here + " — " + foot.dataset.printed + " " + day;
+    var links = window.StatementLinks;  // (permalink.js, loaded before this script)
+    var text = foot.dataset.words + " — " + links.pageAddress() + " — " + foot.dataset.printed + " " + links.isoDate(new Date());
     // A CSS string: the property is read by content: var(--stmt-print-foot) in the margin boxes.
     document.documentElement.style.setProperty("--stmt-print-foot", JSON.stringify(text));
     document.documentElement.dataset.stmtPrintFoot = "ready";

@@ -55,11 +55,8 @@
         paragraphs: term.p
       };
     });
-    var byNumber = new Map(), corrected = [];
-    docs.forEach(function (d, n) {
-      byNumber.set(d.doc.n, d);
-      if (d.published) corrected.push(n);
-    });
+    var byNumber = new Map();
+    docs.forEach(function (d) { byNumber.set(d.doc.n, d); });
     var prepared = forms.prepare(index, options);   // variants, spellings, stem
     prepared.lang = lang;
     prepared.sections = index.sections;
@@ -67,7 +64,6 @@
     prepared.terms = terms;
     prepared.postings = null;
     prepared.byNumber = byNumber;
-    prepared.corrected = corrected;
     prepared.vocabulary = null;                      // English: the text's words by stem (search-forms.js)
     prepared.ui = index.ui || { goto: "→ {place} ({section})", paragraph: "¶{number}", sentence: "¶{number}.{sentence}" };
     var engine = (options && options.engine) || (docs.length >= BIGRAM_THRESHOLD ? "bigram" : "linear");
@@ -92,7 +88,8 @@
              ends: norm.ends.map(function (e) { return to[e - 1]; }) };
   }
 
-  /* Character-bigram (and single character) postings: gram -> sorted document numbers. */
+  /* Character-bigram (and single character) postings: gram -> sorted document numbers, of the
+     text as corrected and as published (a published word finds its paragraph too). */
   function buildPostings(docs) {
     var postings = new Map();
     function add(g, n) {
@@ -101,12 +98,15 @@
       else if (list[list.length - 1] !== n) list.push(n);   // once per document
     }
     for (var n = 0; n < docs.length; n++) {
-      var text = docs[n].norm.text;
-      for (var i = 0; i < text.length; i++) {
-        if (text.charCodeAt(i) === 0x20) continue;
-        add(gram(text, i, false), n);
-        if (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x20) add(gram(text, i, true), n);
-      }
+      [docs[n].norm, docs[n].published].forEach(function (norm) {
+        if (!norm) return;
+        var text = norm.text;
+        for (var i = 0; i < text.length; i++) {
+          if (text.charCodeAt(i) === 0x20) continue;
+          add(gram(text, i, false), n);
+          if (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x20) add(gram(text, i, true), n);
+        }
+      });
     }
     return postings;
   }
@@ -220,10 +220,8 @@
     var hits = new Map();
     var plain = prepared.lang === "ja" && parsed.terms.every(function (t) { return t.alts.length === 1; });
     var words = parsed.terms.map(function (t) { return t.alts[0].literal; });
-    // (the postings are of the corrected text: paragraphs with published words are always read)
-    var read = plain ? candidates(prepared, words).concat(prepared.corrected) : prepared.docs.map(function (_, n) { return n; });
+    var read = plain ? candidates(prepared, words) : prepared.docs.map(function (_, n) { return n; });
     read.forEach(function (n) {
-      if (hits.has(n)) return;
       var found = match(prepared.docs[n], parsed.terms);
       if (found) hits.set(n, found);
     });
