@@ -48,6 +48,12 @@ def make_project(root: Path, source: Path | None = None) -> Path:
     return root / "mkdocs.yml"
 
 
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The command line as a user runs it (`statement-site build …` is `run("build", …)`)."""
+    return subprocess.run([sys.executable, "-m", "build_scripts.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
 def set_plugin_option(config: Path, option: str) -> None:
     """Give the statement-site plugin of a project's mkdocs.yml one more option (`offline: false`)."""
     text = config.read_text(encoding="utf-8")

@@ -12,13 +12,7 @@ import pytest
 
 from build_scripts.cli import main
 
-from .conftest import FIXTURES, STATEMENT_DIR, make_project
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """The command line as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "build_scripts.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+from .conftest import FIXTURES, STATEMENT_DIR, make_project, run
 
 
 def html(site: Path, page: str) -> str:

@@ -7,15 +7,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from build_scripts.output.security import inline_of, policy, source_hash
 
-from .conftest import FIXTURES, make_project
+from .conftest import FIXTURES, make_project, run
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -100,8 +98,7 @@ def test_inline_code_the_policy_would_refuse_fails_the_build_with_one_line(tmp_p
     make_project(tmp_path, FIXTURES / "mini")
     about = tmp_path / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + '\n<span style="color: red">red</span>\n', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=tmp_path, capture_output=True,
-                            text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = run("build", cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if "Content-Security-Policy" in line]
@@ -138,8 +135,7 @@ def test_an_inline_script_of_a_hand_written_page_fails_the_build_with_one_line(t
     make_project(tmp_path, FIXTURES / "mini")
     about = tmp_path / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build"], cwd=tmp_path, capture_output=True,
-                            text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = run("build", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "docs/about.md: has an inline script that neither the theme nor statement-site writes: 'alert(1)'; the "
@@ -168,8 +164,7 @@ def test_an_address_that_is_not_one_is_refused_with_one_line(tmp_path, command, 
         text = text.replace("      # contact: https://", placed, 1) if placed else f"{setting}\n{text}"
         config.write_text(text, encoding="utf-8")
         line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith(f"{key}:"))
-    result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "build", *command], cwd=tmp_path,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = run("build", *command, cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [message.format(line=line)]
     assert not (tmp_path / "site").exists()

@@ -12,7 +12,7 @@ import pytest
 
 from build_scripts.sitefolder import MARK
 
-from .conftest import make_project
+from .conftest import make_project, run
 
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
 
@@ -36,8 +36,7 @@ def clone(tmp_path: Path) -> Path:
 
 
 def statement_site(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "build_scripts.cli", "build", *args], cwd=cwd, capture_output=True,
-                          text=True, env=ENV)
+    return run("build", *args, cwd=cwd)
 
 
 @pytest.mark.parametrize(("site_dir", "message"), [

@@ -10,7 +10,7 @@ import pytest
 from build_scripts.cli import main
 from build_scripts.errors import InputErrors
 from build_scripts.output.render import fill, load_strings
-from build_scripts.sitefolder import MARK
+from build_scripts.sitefolder import MARK, write_mark
 
 from .conftest import REPO, make_project
 
@@ -69,7 +69,7 @@ def test_a_mistake_in_a_template_or_strings_yml_is_one_line_naming_it(tmp_path, 
         text = text.replace(*change)
     path.write_text(text, encoding="utf-8")
     (tmp_path / "site").mkdir()
-    (tmp_path / "site" / MARK).write_text("a previous build", encoding="utf-8")
+    write_mark(tmp_path / "site")  # a previous build
     monkeypatch.chdir(tmp_path)
     assert main(["build"]) == 1
     err = capsys.readouterr().err
