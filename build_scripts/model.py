@@ -6,6 +6,8 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 
+from .languages import ORIGINAL
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -359,6 +361,14 @@ class Publication:
     authors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Who issued the statement (the two governments), per language code, for citations."""
 
+    def publisher_in(self, lang: str) -> str:
+        """The publisher's name in a language, else in the original's ("" where none is given)."""
+        return self.publisher.get(lang) or self.publisher.get(ORIGINAL) or ""
+
+    def authors_in(self, lang: str) -> tuple[str, ...]:
+        """Who issued the statement, named in a language, else in the original's."""
+        return self.authors.get(lang) or self.authors.get(ORIGINAL) or ()
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -380,6 +390,11 @@ class Edition:
     def languages(self) -> tuple[str, ...]:
         """The language codes of the site, the original's first."""
         return tuple(v.lang for v in self.versions)
+
+    @property
+    def translated(self) -> bool:
+        """Whether the site has a translation (else the original alone)."""
+        return any(v.translation for v in self.versions)
 
     def version(self, lang: str) -> Version:
         """The words of one language."""

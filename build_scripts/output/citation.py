@@ -75,9 +75,8 @@ def citations(edition: Edition, lang: str, site: Site) -> dict[str, list[Part]]:
     # The site's name is the one its header shows in the language of the page cited.
     site_name = edition.version(lang).title
     owner_ja, owner_en = site.owner_in("ja"), site.owner_in("en")
-    publisher_ja = publication.publisher.get("ja", "")
-    publisher_en = publication.publisher.get("en") or publisher_ja
-    authors_en = list(publication.authors.get("en") or publication.authors.get("ja") or ())
+    publisher_ja, publisher_en = publication.publisher_in("ja"), publication.publisher_in("en")
+    authors_en = list(publication.authors_in("en"))
     title_ja = title_of(edition, original)
     title_en = title_of(edition, "en") if has_en else ""
 

@@ -20,8 +20,8 @@ def page_data(edition: Edition, lang: str, strings: dict[str, str], site: Site |
     statement = edition.statement
     publication = edition.publication
     version = edition.version(lang)
-    publisher = publication.publisher.get(lang) or publication.publisher.get("ja") or ""
-    authors = list(publication.authors.get(lang) or publication.authors.get("ja") or ())
+    publisher = publication.publisher_in(lang)
+    authors = list(publication.authors_in(lang))
     original = edition.versions[0]
     owner = site.owner_in(lang)
     licence = site.license if version.translation else site.source_license

@@ -403,5 +403,5 @@ def navigation(edition: Edition) -> list[str | dict[str, list[str]]]:
         pages = [{f"¶{group[0].first}–¶{group[-1].last}": [f"{s.slug}.md" for s in group]}
                  for group in (sections[i:i + size] for i in range(0, len(sections), size))]
     glossary = ["glossary.md"] if edition.terms else []
-    parallel = ["parallel/index.md"] if any(v.translation for v in edition.versions) else []  # one entry, not one per section
+    parallel = ["parallel/index.md"] if edition.translated else []  # one entry, not one per section
     return ["index.md", *pages, "full.md", *parallel, *glossary, "corrections.md", "data.md", "about.md"]

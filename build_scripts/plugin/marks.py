@@ -28,7 +28,7 @@ class MarkError(ValueError):
 def holds(condition: str, edition: Edition) -> bool:
     """Whether a condition of `<!-- statement-site: if … -->` holds of the edition."""
     if condition == "translation":
-        return any(v.translation for v in edition.versions)
+        return edition.translated
     if condition == "glossary":
         return bool(edition.terms)
     if condition == "corrections":
