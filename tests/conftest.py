@@ -31,6 +31,11 @@ STATEMENT = STATEMENT_DIR / "statement.ja.txt"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+"""A phone's tab (390×844, touch), as browser.new_context(**PHONE) opens it."""
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+"""A desktop's tab."""
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that drives Chromium as `browser`, so `-m "not browser"` leaves it out."""
     for item in items:

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page
 
 from build_scripts.edition import load_edition
 
-from .conftest import STATEMENT_DIR, requests_outside
+from .conftest import PHONE, STATEMENT_DIR, requests_outside
 from .test_validity import run_axe
 
 
@@ -102,7 +102,7 @@ def sections() -> list[tuple[str, str]]:
 @pytest.fixture
 def phone(browser: Browser, server: str) -> Iterator[Page]:
     """A tab on a phone (390×844, touch); the test fails if the page asks anything of another origin."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     outside = requests_outside(page, server)
     yield page

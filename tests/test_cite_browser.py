@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page
 from build_scripts.cli import main
 from build_scripts.edition import load_edition
 
-from .conftest import FIXTURES, STATEMENT_DIR, make_project, serve
+from .conftest import FIXTURES, PHONE, STATEMENT_DIR, make_project, serve
 from .test_browser import switch_language
 
 
@@ -231,7 +231,7 @@ def test_with_a_site_url_the_links_are_the_published_ones(browser: Browser, publ
 
 
 def test_on_a_phone_the_link_control_opens_the_share_sheet(browser: Browser, server: str):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(**PHONE)
     context.add_init_script("window.__shared = []; navigator.share = d => { window.__shared.push(d); return Promise.resolve(); };")
     page = context.new_page()
     page.goto(f"{server}/alliance/#p12")

@@ -13,12 +13,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
+from .conftest import DESKTOP, PHONE
 from .test_browser import switch_language_in_place
 from .test_citation import parse_bibtex
 from .test_cite_browser import clipboard, contrast, luminance, set_palette
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 DEVICES = {"phone": PHONE, "desktop": DESKTOP}
 
 

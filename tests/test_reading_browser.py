@@ -15,11 +15,9 @@ from build_scripts.cli import main
 from build_scripts.edition import load_edition
 from build_scripts.output.render import load_strings
 
-from .conftest import FIXTURES, REPO, STATEMENT_DIR, make_project, serve
+from .conftest import FIXTURES, PHONE, REPO, STATEMENT_DIR, make_project, serve
 from .test_browser import MENU_STILL, switch_language, switch_language_in_place
 from .test_cite_browser import contrast, set_palette
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
 
 @pytest.fixture(scope="module")

@@ -18,13 +18,12 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from build_scripts.output.headers import FILE
 
-from .conftest import QuietHandler, requests_outside
+from .conftest import PHONE, QuietHandler, requests_outside
 from .headers_format import headers_for, parse
 from .test_browser import switch_language
 from .test_cite_browser import set_palette
 from .test_search_browser import search
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+from .conftest import DESKTOP, PHONE
 
 TOC_STILL = """() => {
     const active = [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')]
