@@ -152,6 +152,12 @@ def load_list(path: Path, what: str) -> list[yaml.Node]:
     return list(node.value)
 
 
+def key_line(lines: list[str], key: object) -> int | None:
+    """The first line that sets `key:`, where a file's nodes are not at hand (a file another
+    loader read: mkdocs.yml, strings.yml once loaded as plain data)."""
+    return next((n for n, line in enumerate(lines, start=1) if re.match(rf"\s*{re.escape(str(key))}\s*:", line)), None)
+
+
 def where(path: Path, node: yaml.Node) -> Origin:
     """The origin of a node."""
     return Origin(display_path(path), node.start_mark.line + 1)

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from ..errors import InputError, Problems
 from ..inputs.glossary import KINDS
 from ..inputs.textfile import display_path, read_text
-from ..inputs.yamlfile import LOADER
+from ..inputs.yamlfile import LOADER, key_line
 from ..model import Edition, Origin, Span, Statement, Term, Version
 from .glossary import filter_names, mention_groups
 from .site import Site
@@ -222,8 +222,7 @@ def load_strings(templates: Path, languages: tuple[str, ...] = ()) -> dict[str, 
     lines = text.splitlines()
 
     def line_of(key: object) -> Origin:
-        found = next((n for n, line in enumerate(lines, start=1) if re.match(rf"\s*{re.escape(str(key))}\s*:", line)), None)
-        return Origin(shown, found)
+        return Origin(shown, key_line(lines, key))
 
     if not isinstance(strings, dict) or not all(isinstance(words, dict) for words in strings.values()):
         raise InputError(Origin(shown), "expected a mapping of languages (ja:, en:), each a mapping of keys to sentences")

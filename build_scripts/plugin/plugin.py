@@ -8,7 +8,6 @@ It is the only way the pages are made: `mkdocs build`, `mkdocs serve`, `mkdocs g
 from __future__ import annotations
 
 import html
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from ..addresses import is_contact_address, is_web_address
 from ..edition import TRANSLATION_FILE, load_edition
 from ..errors import InputError, InputErrors, Problems, quoted
 from ..inputs.textfile import display_path
+from ..inputs.yamlfile import key_line
 from ..languages import TRANSLATIONS, url_prefix
 from ..model import Edition, Origin
 from ..output.assets import minify_assets
@@ -376,5 +376,4 @@ def _origin_of(config_file: Path, key: str) -> Origin:
         lines = config_file.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
-    line = next((n for n, text in enumerate(lines, start=1) if re.match(rf"\s*{key}\s*:", text)), None)
-    return Origin(display_path(config_file), line)
+    return Origin(display_path(config_file), key_line(lines, key))
