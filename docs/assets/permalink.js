@@ -69,8 +69,7 @@
   var offer = document.createElement("button");
   offer.type = "button";
   offer.className = "stmt-sentence-link";
-  offer.hidden = true;
-  offer.textContent = strings.copy_sentence || "Copy link to this sentence";
+  offer.hidden = true;  // (its words are set each time it is shown)
   document.body.appendChild(offer);
 
   function selectedSentence() {
@@ -86,8 +85,14 @@
     return element.id.replace(/-[a-z]+$/, "");  // the parallel page's p12.5-ja is the sentence p12.5
   }
 
-  /* The offer under a rectangle of the page (the selection, or a sentence's last line). */
-  function place(rect) {
+  /* The offer of a sentence's link, with its words, under a rectangle of the page (the
+     selection, or the sentence's last line); `kept`: it stays until a click elsewhere. */
+  function show(sentence, words, rect, kept) {
+    var anchor = sentenceAnchor(sentence);
+    offer.dataset.sentence = kept ? anchor : "";
+    offer.dataset.anchor = anchor;
+    offer.dataset.page = pageOf(sentence);
+    offer.textContent = words;
     offer.style.top = (window.scrollY + rect.bottom + 6) + "px";
     offer.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 280)) + "px";
     offer.hidden = false;
@@ -107,25 +112,16 @@
       if (!offer.dataset.sentence) offer.hidden = true;  // the offer for a sentence stays
       return;
     }
-    offer.dataset.sentence = "";
-    offer.dataset.anchor = sentenceAnchor(found.sentence);
-    offer.dataset.page = pageOf(found.sentence);
-    offer.textContent = strings.copy_sentence || "Copy link to this sentence";
-    place(found.range.getBoundingClientRect());
+    show(found.sentence, strings.copy_sentence || "Copy link to this sentence", found.range.getBoundingClientRect(), false);
   }
 
   /* "Copy the link to ¶7, sentence 6" under a sentence: the one a link led to, or one tapped. */
   function offerFor(sentence) {
-    var anchor = sentenceAnchor(sentence);
-    var parts = anchor.slice(1).split(".");
-    offer.dataset.sentence = anchor;
-    offer.dataset.anchor = anchor;
-    offer.dataset.page = pageOf(sentence);
-    offer.textContent = strings.link_sentence.replace("{number}", parts[0]).replace("{sentence}", parts[1]);
+    var parts = sentenceAnchor(sentence).slice(1).split(".");
     var rects = sentence.getClientRects();
-    place(rects[rects.length - 1] || sentence.getBoundingClientRect());
+    show(sentence, strings.link_sentence.replace("{number}", parts[0]).replace("{sentence}", parts[1]),
+         rects[rects.length - 1] || sentence.getBoundingClientRect(), true);
   }
-  window.StatementLinks.offerFor = offerFor;
 
   document.addEventListener("click", function (event) {
     if (event.target === offer) return;
