@@ -79,10 +79,18 @@ def scroll_up_to(page: Page, y: int) -> None:
     """Scroll down past y (from above it), then back up to it, as a reader who scrolls back: Material shows its
     button (a quarter of a second after the scrolling, below the top of the page), top.js looks
     at what lies under it."""
-    page.evaluate(f"window.scrollTo({{top: {y + 150}, behavior: 'instant'}})")
-    page.wait_for_function("() => document.documentElement.dataset.stmtTop === 'hidden'")  # (looked at since)
+    page.evaluate(SCROLLED, y + 150)  # (Material has seen the page go down,)
+    page.wait_for_function("() => document.documentElement.dataset.stmtTop === 'hidden'")  # (top.js too)
     page.evaluate(f"window.scrollTo({{top: {y}, behavior: 'instant'}})")
     page.wait_for_function(LOOKED)
+
+
+SCROLLED = """(y) => new Promise(done => {
+    window.addEventListener('scroll', () => done(), {once: true});
+    window.scrollTo({top: y, behavior: 'instant'}); })"""
+"""Scroll to y; done when the window has dispatched its scroll event, after Material's listener.
+Two moves made within one frame give one event, at the second place: Material would see the page
+go only down and never show its button (the first sweep step failed so, now and then)."""
 
 
 def sweep(page: Page, step: int) -> list[dict]:
