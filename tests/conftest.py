@@ -220,13 +220,21 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    """A fresh browser tab; the test fails if the page asks anything of another origin."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+@contextlib.contextmanager
+def open_tab(browser: Browser, site: str, **options) -> Iterator[Page]:
+    """A tab in a browser context of its own (options as browser.new_context takes them), closed
+    after; the test fails if a page in it asked anything of another origin than the site's."""
+    context = browser.new_context(**options)
     page = context.new_page()
-    outside = requests_outside(page, server)
+    outside = requests_outside(page, site)
     yield page
     context.close()
     assert outside == [], f"requests outside the site: {outside}"
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh browser tab; the test fails if the page asks anything of another origin."""
+    with open_tab(browser, server, viewport={"width": 1280, "height": 900}) as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+        yield page

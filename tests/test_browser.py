@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page
 
 from build_scripts.edition import load_edition
 
-from .conftest import PHONE, STATEMENT_DIR, requests_outside
+from .conftest import PHONE, STATEMENT_DIR, open_tab
 from .test_validity import run_axe
 
 
@@ -102,12 +102,8 @@ def sections() -> list[tuple[str, str]]:
 @pytest.fixture
 def phone(browser: Browser, server: str) -> Iterator[Page]:
     """A tab on a phone (390×844, touch); the test fails if the page asks anything of another origin."""
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    outside = requests_outside(page, server)
-    yield page
-    context.close()
-    assert outside == [], f"requests outside the site: {outside}"
+    with open_tab(browser, server, **PHONE) as page:
+        yield page
 
 
 def in_view(page: Page, selector: str) -> bool:

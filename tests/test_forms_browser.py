@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from build_scripts.cli import main
 
-from .conftest import FIXTURES, make_project, requests_outside, serve
+from .conftest import FIXTURES, make_project, open_tab, serve
 from .test_validity import run_axe
 
 FORMS = ("joint-statement-with-annex", "white-paper-kana-levels", "press-release-numbered")
@@ -39,13 +39,9 @@ def tab(request, browser: Browser, forms_server: str) -> Iterator[Page]:
     phone = request.param == "phone"
     # The sites of the forms share one origin, each with a service worker of its own: these tests
     # are about layout, so none is registered (reading offline is tested in test_offline_browser).
-    context = browser.new_context(viewport=VIEWPORTS[request.param], has_touch=phone, is_mobile=phone,
-                                  service_workers="block")
-    page = context.new_page()
-    outside = requests_outside(page, forms_server)
-    yield page
-    context.close()
-    assert outside == [], f"requests outside the site: {outside}"
+    with open_tab(browser, forms_server, viewport=VIEWPORTS[request.param], has_touch=phone, is_mobile=phone,
+                  service_workers="block") as page:
+        yield page
 
 
 def open_page(page: Page, url: str) -> None:

@@ -74,6 +74,13 @@ UNDER_THE_BUTTON = """(controls) => {
 LOOKED = """() => { const button = document.querySelector('.md-top');
     return !button.hidden && ['shown', 'aside'].includes(document.documentElement.dataset.stmtTop); }"""
 
+SCROLLED = """(y) => new Promise(done => {
+    window.addEventListener('scroll', () => done(), {once: true});
+    window.scrollTo({top: y, behavior: 'instant'}); })"""
+"""Scroll to y; done when the window has dispatched its scroll event, after Material's listener.
+Two moves made within one frame give one event, at the second place: Material would see the page
+go only down and never show its button (the first sweep step failed so, now and then)."""
+
 
 def scroll_up_to(page: Page, y: int) -> None:
     """Scroll down past y (from above it), then back up to it, as a reader who scrolls back: Material shows its
@@ -83,14 +90,6 @@ def scroll_up_to(page: Page, y: int) -> None:
     page.wait_for_function("() => document.documentElement.dataset.stmtTop === 'hidden'")  # (top.js too)
     page.evaluate(f"window.scrollTo({{top: {y}, behavior: 'instant'}})")
     page.wait_for_function(LOOKED)
-
-
-SCROLLED = """(y) => new Promise(done => {
-    window.addEventListener('scroll', () => done(), {once: true});
-    window.scrollTo({top: y, behavior: 'instant'}); })"""
-"""Scroll to y; done when the window has dispatched its scroll event, after Material's listener.
-Two moves made within one frame give one event, at the second place: Material would see the page
-go only down and never show its button (the first sweep step failed so, now and then)."""
 
 
 def sweep(page: Page, step: int) -> list[dict]:
